@@ -1,0 +1,112 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from heymilo.accounts.models import Workspace
+from heymilo.ids import new_interview_id
+from postings.models import Posting
+
+
+def new_candidate_id() -> str:
+    return "cand_" + secrets.token_hex(8)
+
+
+class Candidate(models.Model):
+    """A person in a workspace; the same email in two postings is one candidate."""
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="candidates")
+    public_id = models.CharField(max_length=24, unique=True, default=new_candidate_id)
+    email = models.EmailField(max_length=254)
+    name = models.CharField(max_length=200)
+    phone_number = models.CharField(max_length=16, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["workspace", "email"], name="unique_candidate_email")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"
+
+
+class Interview(models.Model):
+    """One candidate × one posting: the private link, its progress and its scores."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending"
+        IN_PROGRESS = "in_progress"
+        EVALUATING = "evaluating"
+        COMPLETED = "completed"
+        KNOCKED_OUT = "knocked_out"
+
+    class StepStatus(models.TextChoices):
+        NOT_STARTED = "not_started"
+        IN_PROGRESS = "in_progress"
+        COMPLETE = "complete"
+        SKIPPED = "skipped"
+        KNOCKED_OUT = "knocked_out"
+
+    class Source(models.TextChoices):
+        API = "api"
+        INTAKE = "intake"
+        APPLY_PAGE = "apply_page"
+        DASHBOARD = "dashboard"
+
+    public_id = models.CharField(max_length=16, unique=True, default=new_interview_id)
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="interviews")
+    posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="interviews")
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="interviews")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    # {step type: StepStatus}; a missing step is not_started.
+    step_statuses = models.JSONField(default=dict, blank=True)
+    score = models.FloatField(null=True, blank=True)
+    metadata = models.JSONField(default=dict, blank=True)
+    source = models.CharField(max_length=16, choices=Source.choices, default=Source.API)
+    shortlisted = models.BooleanField(default=False)
+    dismissed = models.BooleanField(default=False)
+    started_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["posting", "candidate"], name="one_interview_per_posting"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.public_id
+
+    @property
+    def interview_url(self) -> str:
+        return f"{settings.PUBLIC_URL}/i/{self.public_id}"
+
+    def step_status(self, step_type: str) -> str:
+        return self.step_statuses.get(step_type, self.StepStatus.NOT_STARTED)
+
+    def workflow_steps(self) -> list[dict]:
+        """Per-step progress in workflow order, as `workflow.steps` of the guides."""
+        rows = []
+        for step in self.posting.steps.all():
+            status = self.step_status(step.type)
+            rows.append(
+                {
+                    "id": step.type,
+                    "order": step.order,
+                    "status": status,
+                    "started": status != self.StepStatus.NOT_STARTED
+                    and status != self.StepStatus.SKIPPED,
+                    "completed": status == self.StepStatus.COMPLETE,
+                }
+            )
+        return rows
+
+    def workflow(self) -> dict:
+        steps = self.workflow_steps()
+        done = (self.StepStatus.COMPLETE, self.StepStatus.SKIPPED)
+        return {"steps": steps, "all_complete": all(step["status"] in done for step in steps)}

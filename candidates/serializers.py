@@ -1,0 +1,100 @@
+from django.conf import settings
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from candidates.models import Interview
+from heymilo.api.fields import ConstField, MetadataField, PhoneNumberField, UnixTimeField
+from heymilo.api.schema import ErrorSerializer
+
+
+class CandidateIn(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    email = serializers.EmailField(max_length=254)
+    phone_number = PhoneNumberField(required=False, allow_null=True, allow_blank=True)
+    metadata = MetadataField(required=False, allow_null=True)
+
+    def validate_email(self, value: str) -> str:
+        return value.strip().lower()
+
+
+class BulkCandidatesIn(serializers.Serializer):
+    data = serializers.ListField(
+        child=serializers.DictField(), min_length=1, max_length=settings.BULK_INGEST_MAX_ROWS
+    )
+
+
+class IngestedOut(serializers.Serializer):
+    object = ConstField("candidate")
+    interview_id = serializers.CharField()
+    interview_url = serializers.CharField()
+    posting_id = serializers.CharField()
+
+
+class BulkRowOut(serializers.Serializer):
+    object = serializers.ChoiceField(choices=["candidate", "error"])
+    index = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=["created", "existing", "error"])
+    email = serializers.CharField(allow_null=True)
+    interview_id = serializers.CharField(allow_null=True)
+    interview_url = serializers.CharField(allow_null=True)
+    posting_id = serializers.CharField()
+    error = ErrorSerializer(allow_null=True)
+
+
+class BulkOut(serializers.Serializer):
+    object = ConstField("list")
+    data = BulkRowOut(many=True)
+    total_count = serializers.IntegerField()
+    has_more = serializers.BooleanField()
+    url = serializers.CharField()
+    created_count = serializers.IntegerField()
+    existing_count = serializers.IntegerField()
+    error_count = serializers.IntegerField()
+
+
+class StepProgressOut(serializers.Serializer):
+    id = serializers.CharField()
+    order = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=Interview.StepStatus.choices)
+    started = serializers.BooleanField()
+    completed = serializers.BooleanField()
+
+
+class WorkflowProgressOut(serializers.Serializer):
+    steps = StepProgressOut(many=True)
+    all_complete = serializers.BooleanField()
+
+
+class CandidateRowOut(serializers.Serializer):
+    """One row of a posting's candidate list: who, their score and where they are."""
+
+    object = ConstField("candidate")
+    interview_id = serializers.CharField(source="public_id")
+    candidate_id = serializers.CharField(source="candidate.public_id")
+    posting_id = serializers.CharField(source="posting.public_id")
+    name = serializers.CharField(source="candidate.name")
+    email = serializers.CharField(source="candidate.email")
+    phone_number = serializers.CharField(source="candidate.phone_number", allow_null=True)
+    score = serializers.FloatField(allow_null=True)
+    status = serializers.ChoiceField(choices=Interview.Status.choices)
+    interview_url = serializers.CharField()
+    workflow = serializers.SerializerMethodField()
+    shortlisted = serializers.BooleanField()
+    dismissed = serializers.BooleanField()
+    metadata = MetadataField()
+    interviewed_at = UnixTimeField(source="completed_at", allow_null=True)
+    created_at = UnixTimeField()
+
+    @extend_schema_field(WorkflowProgressOut)
+    def get_workflow(self, interview):
+        return interview.workflow()
+
+
+class PostingStatsOut(serializers.Serializer):
+    object = ConstField("posting_stats")
+    posting_id = serializers.CharField()
+    title = serializers.CharField()
+    total_candidates = serializers.IntegerField()
+    completed_interviews = serializers.IntegerField()
+    average_interview_score = serializers.FloatField(allow_null=True)
+    status_counts = serializers.DictField(child=serializers.IntegerField())

@@ -1,0 +1,90 @@
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from candidates.models import Candidate, Interview
+from postings.models import Posting
+from postings.services import posting_require_active
+
+BATCH_SIZE = 1000
+
+
+@dataclass
+class IngestResult:
+    interview: Interview
+    created: bool
+
+
+def _candidates_by_email(*, posting: Posting, rows: list[dict]) -> dict[str, Candidate]:
+    """Find or create the workspace's candidates for these rows, in a constant number of queries."""
+    workspace = posting.workspace
+    emails = [row["email"] for row in rows]
+    Candidate.objects.bulk_create(
+        [
+            Candidate(
+                workspace=workspace,
+                email=row["email"],
+                name=row["name"],
+                phone_number=row.get("phone_number") or "",
+            )
+            for row in rows
+        ],
+        batch_size=BATCH_SIZE,
+        ignore_conflicts=True,  # an existing email keeps its candidate, even under a race
+    )
+    return {c.email: c for c in Candidate.objects.filter(workspace=workspace, email__in=emails)}
+
+
+def _interviews_by_candidate(*, posting: Posting, candidate_ids: list[int]) -> dict[int, Interview]:
+    interviews = Interview.objects.filter(posting=posting, candidate_id__in=candidate_ids)
+    return {interview.candidate_id: interview for interview in interviews}
+
+
+@transaction.atomic
+def candidates_ingest(
+    *, posting: Posting, rows: list[dict], source: str = Interview.Source.API
+) -> list[IngestResult]:
+    """Give each row (validated, email lower-cased) an interview for the posting.
+
+    An email already in the posting returns its existing interview, never a duplicate; rows
+    repeating an email within the call share one interview. Results follow the rows' order.
+    """
+    posting_require_active(posting=posting)
+    by_email: dict[str, dict] = {}
+    for row in rows:
+        by_email.setdefault(row["email"], row)
+    first_rows = list(by_email.values())
+    candidates = _candidates_by_email(posting=posting, rows=first_rows)
+    candidate_ids = [candidate.pk for candidate in candidates.values()]
+    existing = _interviews_by_candidate(posting=posting, candidate_ids=candidate_ids)
+    Interview.objects.bulk_create(
+        [
+            Interview(
+                workspace=posting.workspace,
+                posting=posting,
+                candidate=candidates[row["email"]],
+                metadata=row.get("metadata") or {},
+                source=source,
+            )
+            for row in first_rows
+            if candidates[row["email"]].pk not in existing
+        ],
+        batch_size=BATCH_SIZE,
+        ignore_conflicts=True,
+    )
+    interviews = _interviews_by_candidate(posting=posting, candidate_ids=candidate_ids)
+    results, seen = [], set()
+    for row in rows:
+        candidate = candidates[row["email"]]
+        interview = interviews[candidate.pk]
+        interview.posting, interview.candidate = posting, candidate
+        created = candidate.pk not in existing and candidate.pk not in seen
+        seen.add(candidate.pk)
+        results.append(IngestResult(interview=interview, created=created))
+    return results
+
+
+def candidate_ingest(
+    *, posting: Posting, row: dict, source: str = Interview.Source.API
+) -> IngestResult:
+    return candidates_ingest(posting=posting, rows=[row], source=source)[0]

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from candidates import api
+
+urlpatterns = [
+    path("postings/<str:posting_id>/candidates", api.CandidateListCreateApi.as_view()),
+    path("postings/<str:posting_id>/candidates/bulk", api.CandidateBulkApi.as_view()),
+    path("postings/<str:posting_id>/stats", api.PostingStatsApi.as_view()),
+]
+
+intake_urlpatterns = [
+    path("intake/v1/candidate/<str:ingestion_url_key>", api.IntakeApi.as_view()),
+]

@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from candidates.urls import intake_urlpatterns
+from heymilo.health import health
+
+api_v4 = [
+    path("", include("postings.urls")),
+    path("", include("candidates.urls")),
+    path("", include("interviews.urls")),
+    path("", include("heymilo.webhooks.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+]
+
+urlpatterns = [
+    path("health", health),
+    path("api/v4/", include(api_v4)),
+    path("", include(intake_urlpatterns)),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "heymilo.errors.not_found"
+handler500 = "heymilo.errors.server_error"

@@ -1,0 +1,87 @@
+"""The shape of GET /interviews/{id}/data, as the guides show it."""
+
+from rest_framework import serializers
+
+from candidates.models import Interview
+from candidates.serializers import WorkflowProgressOut
+from heymilo.api.fields import ConstField
+
+
+class TranscriptEntryOut(serializers.Serializer):
+    speaker = serializers.ChoiceField(choices=["interviewer", "candidate"])
+    text = serializers.CharField()
+    timestamp = serializers.FloatField()
+    timestamp_str = serializers.CharField()
+
+
+class ScorecardRowOut(serializers.Serializer):
+    question_id = serializers.CharField()
+    question = serializers.CharField()
+    evaluation_score = serializers.IntegerField(allow_null=True)
+    evaluation_summary = serializers.CharField()
+    evaluation_criteria = serializers.CharField()
+    evidence = serializers.ListField(child=serializers.CharField())
+    score_weight = serializers.FloatField()
+    rank = serializers.IntegerField()
+    not_scored = serializers.BooleanField()
+    chat_transcript = TranscriptEntryOut(many=True)
+
+
+class EligibilityCriterionOut(serializers.Serializer):
+    criteria_id = serializers.CharField()
+    criteria_text = serializers.CharField()
+    passed = serializers.BooleanField()
+    confidence = serializers.FloatField()
+    reasons = serializers.ListField(child=serializers.CharField())
+
+
+class ScoreCriterionOut(serializers.Serializer):
+    criteria_id = serializers.CharField()
+    criteria_text = serializers.CharField()
+    score = serializers.FloatField()
+    confidence = serializers.FloatField()
+    reasons = serializers.ListField(child=serializers.CharField())
+
+
+class ResumeResultOut(serializers.Serializer):
+    object = ConstField("resume_result")
+    interview_id = serializers.CharField()
+    overall_score = serializers.FloatField(allow_null=True)
+    is_eligible = serializers.BooleanField(allow_null=True)
+    eligibility_criteria = EligibilityCriterionOut(many=True)
+    score_criteria = ScoreCriterionOut(many=True)
+    resume_url = serializers.CharField(allow_null=True)
+
+
+class WebInterviewResultOut(serializers.Serializer):
+    object = ConstField("web_interview_result")
+    interview_id = serializers.CharField()
+    match_score = serializers.IntegerField(allow_null=True)
+    highlights = serializers.ListField(child=serializers.CharField())
+    lowlights = serializers.ListField(child=serializers.CharField())
+    speech_score = serializers.FloatField(allow_null=True)
+    scorecard = ScorecardRowOut(many=True)
+    transcript = TranscriptEntryOut(many=True)
+    audio_recording_url = serializers.CharField(allow_null=True)
+    video_recording_url = serializers.CharField(allow_null=True)
+    tags = serializers.ListField(child=serializers.CharField())
+
+
+class InterviewDataOut(serializers.Serializer):
+    object = ConstField("interview_data")
+    interview_id = serializers.CharField()
+    candidate_id = serializers.CharField()
+    posting_id = serializers.CharField()
+    name = serializers.CharField()
+    email = serializers.CharField()
+    phone_number = serializers.CharField(allow_null=True)
+    score = serializers.FloatField(allow_null=True)
+    status = serializers.ChoiceField(choices=Interview.Status.choices)
+    shortlisted = serializers.BooleanField()
+    dismissed = serializers.BooleanField()
+    workflow = WorkflowProgressOut()
+    resume = ResumeResultOut(allow_null=True)
+    web_interview = WebInterviewResultOut(allow_null=True)
+    metadata = serializers.DictField()
+    created_at = serializers.FloatField()
+    interviewed_at = serializers.FloatField(allow_null=True)

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from interviews import api
+
+urlpatterns = [
+    path("interviews/<str:interview_id>/data", api.InterviewDataApi.as_view()),
+]

@@ -1,0 +1,358 @@
+"""Input validation and output shapes for postings, workflow steps and questions."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from heymilo.api.fields import ConstField, MetadataField, UnixTimeField
+from postings.models import DeliveryMode, Posting, Question, WorkflowStep
+
+LANGUAGE_PATTERN = r"^[a-z]{2}(-[A-Za-z]{2,4})?$"
+INTERVIEW_TYPES = ["general", "technical", "cultural", "behavioral"]
+MAX_FOLLOW_UPS = 5
+
+
+def text_field(max_length: int = 4000, **kwargs):
+    return serializers.CharField(
+        max_length=max_length, allow_blank=True, allow_null=True, required=False, **kwargs
+    )
+
+
+class QuestionIn(serializers.Serializer):
+    modality = serializers.ChoiceField(choices=Question.Modality.choices)
+    text = serializers.CharField(max_length=2000)
+    evaluation_criteria = text_field()
+    score_of_1 = text_field()
+    score_of_5 = text_field()
+    question_type = serializers.CharField(max_length=32, required=False, allow_null=True)
+    score_weight = serializers.FloatField(
+        min_value=0, max_value=100, required=False, allow_null=True
+    )
+    weight = serializers.FloatField(
+        min_value=0,
+        max_value=100,
+        required=False,
+        allow_null=True,
+        help_text="Alias of score_weight, as resume criteria send it.",
+    )
+    min_follow_ups = serializers.IntegerField(
+        min_value=0, max_value=MAX_FOLLOW_UPS, required=False, allow_null=True
+    )
+    max_follow_ups = serializers.IntegerField(
+        min_value=0, max_value=MAX_FOLLOW_UPS, required=False, allow_null=True
+    )
+    not_scored = serializers.BooleanField(required=False, allow_null=True)
+    additional_instructions = text_field()
+
+    def validate(self, attrs):
+        return clean_question_attrs(attrs, partial=False)
+
+
+class QuestionUpdateIn(QuestionIn):
+    modality = None
+    text = serializers.CharField(max_length=2000, required=False)
+
+    def validate(self, attrs):
+        return clean_question_attrs(attrs, partial=True)
+
+
+def clean_question_attrs(attrs: dict, *, partial: bool) -> dict:
+    """Drop nulls (null means "the default"), fold `weight` into `score_weight`."""
+    weight = attrs.pop("weight", None)
+    if weight is not None and attrs.get("score_weight") is None:
+        attrs["score_weight"] = weight
+    cleaned = {key: value for key, value in attrs.items() if value is not None}
+    low, high = cleaned.get("min_follow_ups"), cleaned.get("max_follow_ups")
+    if low is not None and high is not None and low > high:
+        raise serializers.ValidationError(
+            {"max_follow_ups": ["Must be greater than or equal to min_follow_ups."]}
+        )
+    return cleaned
+
+
+class StrictConfig(serializers.Serializer):
+    """Step configs reject keys they do not know, so a typo like `optinal` is not ignored."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                allowed = ", ".join(sorted(self.fields))
+                raise serializers.ValidationError(
+                    {name: [f"Unknown setting. Allowed: {allowed}."] for name in unknown}
+                )
+        validated = super().to_internal_value(data)
+        return {key: value for key, value in validated.items() if value is not None}
+
+
+class StepOverridesConfig(StrictConfig):
+    instructions = text_field()
+    company_overview = text_field(20000)
+    job_overview = text_field(20000)
+    interview_process_overview = text_field(20000)
+    company_overview_delivery_mode = serializers.ChoiceField(
+        choices=DeliveryMode.choices, required=False, allow_null=True
+    )
+    job_overview_delivery_mode = serializers.ChoiceField(
+        choices=DeliveryMode.choices, required=False, allow_null=True
+    )
+    interview_process_overview_delivery_mode = serializers.ChoiceField(
+        choices=DeliveryMode.choices, required=False, allow_null=True
+    )
+
+
+class ResumeConfigIn(StepOverridesConfig):
+    optional = serializers.BooleanField(required=False, allow_null=True)
+    mandatory = serializers.BooleanField(required=False, allow_null=True)
+    knockout_enabled = serializers.BooleanField(required=False, allow_null=True)
+    min_evaluation_score = serializers.FloatField(
+        min_value=0, max_value=5, required=False, allow_null=True
+    )
+
+    def validate(self, attrs):
+        # The guides say `optional`, the v2 API says `mandatory`: one setting, two spellings.
+        optional, mandatory = attrs.pop("optional", None), attrs.pop("mandatory", None)
+        if optional is not None and mandatory is not None and optional == mandatory:
+            raise serializers.ValidationError(
+                {"optional": ["Contradicts `mandatory`; send one of them."]}
+            )
+        if optional is None:
+            optional = (mandatory is False) if mandatory is not None else False
+        attrs["optional"] = optional
+        attrs.setdefault("knockout_enabled", True)
+        return attrs
+
+
+class WebInterviewConfigIn(StepOverridesConfig):
+    video = serializers.BooleanField(required=False, allow_null=True)
+    num_questions = serializers.IntegerField(
+        min_value=1, max_value=20, required=False, allow_null=True
+    )
+    interview_type = serializers.ChoiceField(
+        choices=INTERVIEW_TYPES, required=False, allow_null=True
+    )
+    voice_id = serializers.CharField(max_length=64, required=False, allow_null=True)
+    min_evaluation_score = serializers.FloatField(
+        min_value=0, max_value=100, required=False, allow_null=True
+    )
+
+    def validate(self, attrs):
+        attrs.setdefault("video", False)
+        attrs.setdefault("num_questions", 5)
+        attrs.setdefault("interview_type", "general")
+        return attrs
+
+
+CONFIG_SERIALIZERS = {
+    WorkflowStep.Type.RESUME: ResumeConfigIn,
+    WorkflowStep.Type.WEB_INTERVIEW: WebInterviewConfigIn,
+}
+
+
+def clean_step_config(step_type: str, config) -> dict:
+    serializer = CONFIG_SERIALIZERS[step_type](data=config if config is not None else {})
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+class StepIn(serializers.Serializer):
+    type = serializers.ChoiceField(choices=WorkflowStep.Type.choices)
+    config = serializers.DictField(required=False, allow_null=True)
+    questions = QuestionIn(many=True, required=False, allow_null=True, max_length=50)
+
+    def validate(self, attrs):
+        step_type = attrs["type"]
+        try:
+            attrs["config"] = clean_step_config(step_type, attrs.get("config"))
+        except serializers.ValidationError as exc:
+            raise serializers.ValidationError({"config": exc.detail}) from None
+        questions = attrs.get("questions") or []
+        for index, question in enumerate(questions):
+            if Question.STEP_OF_MODALITY[question["modality"]] != step_type:
+                raise serializers.ValidationError(
+                    {"questions": {index: {"modality": [f"Not allowed in a {step_type} step."]}}}
+                )
+        attrs["questions"] = questions
+        return attrs
+
+
+class PostingFieldsIn(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    name = serializers.CharField(max_length=200, required=False, allow_blank=True, allow_null=True)
+    description = text_field(20000)
+    language = serializers.RegexField(LANGUAGE_PATTERN, required=False, allow_null=True)
+    interviewer_name = serializers.CharField(max_length=60, required=False, allow_null=True)
+    instructions = text_field(20000)
+    company_overview = text_field(20000)
+    job_overview = text_field(20000)
+    interview_process_overview = text_field(20000)
+    company_overview_delivery_mode = serializers.ChoiceField(
+        choices=DeliveryMode.choices, required=False, allow_null=True
+    )
+    job_overview_delivery_mode = serializers.ChoiceField(
+        choices=DeliveryMode.choices, required=False, allow_null=True
+    )
+    interview_process_overview_delivery_mode = serializers.ChoiceField(
+        choices=DeliveryMode.choices, required=False, allow_null=True
+    )
+    redirect_url = serializers.URLField(
+        max_length=2000, required=False, allow_blank=True, allow_null=True
+    )
+    metadata = MetadataField(required=False, allow_null=True)
+
+    def validate(self, attrs):
+        return {key: value for key, value in attrs.items() if value is not None}
+
+
+class PostingCreateIn(PostingFieldsIn):
+    workflow = StepIn(many=True, required=False, allow_null=True, max_length=5)
+
+    def validate_workflow(self, steps):
+        types = [step["type"] for step in steps or []]
+        if len(types) != len(set(types)):
+            raise serializers.ValidationError("Each step type may appear once.")
+        return steps
+
+
+class PostingUpdateIn(PostingFieldsIn):
+    title = serializers.CharField(max_length=200, required=False)
+
+
+class StepConfigUpdateIn(serializers.Serializer):
+    config = serializers.DictField()
+
+
+class ReorderIn(serializers.Serializer):
+    modality = serializers.ChoiceField(choices=Question.Modality.choices)
+    question_ids = serializers.ListField(
+        child=serializers.CharField(max_length=16), required=False, max_length=200
+    )
+    order = serializers.ListField(
+        child=serializers.CharField(max_length=16),
+        required=False,
+        max_length=200,
+        help_text="Alias of question_ids (v2 API).",
+    )
+
+    def validate(self, attrs):
+        ids = attrs.get("question_ids", attrs.get("order"))
+        if ids is None:
+            raise serializers.ValidationError({"question_ids": ["This field is required."]})
+        if len(ids) != len(set(ids)):
+            raise serializers.ValidationError({"question_ids": ["Each id may appear once."]})
+        return {"modality": attrs["modality"], "question_ids": ids}
+
+
+# Output
+
+
+class QuestionOut(serializers.ModelSerializer):
+    object = ConstField("question")
+    id = serializers.CharField(source="public_id")
+    posting_id = serializers.CharField(source="posting.public_id")
+    created_at = UnixTimeField()
+    updated_at = UnixTimeField()
+
+    class Meta:
+        model = Question
+        fields = [
+            "object",
+            "id",
+            "posting_id",
+            "modality",
+            "text",
+            "rank",
+            "evaluation_criteria",
+            "score_of_1",
+            "score_of_5",
+            "question_type",
+            "score_weight",
+            "min_follow_ups",
+            "max_follow_ups",
+            "not_scored",
+            "additional_instructions",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class StepOut(serializers.Serializer):
+    id = serializers.CharField(source="public_id")
+    type = serializers.CharField()
+    order = serializers.IntegerField()
+    config = serializers.DictField()
+    questions = serializers.SerializerMethodField()
+
+    @extend_schema_field(QuestionOut(many=True))
+    def get_questions(self, step):
+        # Questions come prefetched on the posting; filter in Python to keep queries constant.
+        questions = [q for q in step.posting.questions.all() if q.step_id == step.pk]
+        questions.sort(key=lambda q: (q.modality, q.rank))
+        return QuestionOut(questions, many=True).data
+
+
+class UrlsOut(serializers.Serializer):
+    candidate_url = serializers.CharField()
+    ingestion_url_key = serializers.CharField()
+    review_url = serializers.CharField()
+
+
+class PostingOut(serializers.ModelSerializer):
+    object = ConstField("posting")
+    id = serializers.CharField(source="public_id")
+    urls = serializers.SerializerMethodField()
+    workflow = StepOut(source="steps", many=True)
+    created_at = UnixTimeField()
+    updated_at = UnixTimeField()
+
+    class Meta:
+        model = Posting
+        fields = [
+            "object",
+            "id",
+            "title",
+            "name",
+            "description",
+            "language",
+            "interviewer_name",
+            "status",
+            "instructions",
+            "company_overview",
+            "job_overview",
+            "interview_process_overview",
+            "company_overview_delivery_mode",
+            "job_overview_delivery_mode",
+            "interview_process_overview_delivery_mode",
+            "redirect_url",
+            "metadata",
+            "urls",
+            "workflow",
+            "created_at",
+            "updated_at",
+        ]
+
+    @extend_schema_field(UrlsOut)
+    def get_urls(self, posting):
+        return {
+            "candidate_url": posting.candidate_url,
+            "ingestion_url_key": posting.ingestion_url_key,
+            "review_url": posting.review_url,
+        }
+
+
+class PostingCreatedOut(serializers.Serializer):
+    """The create response of the guides: a summary with the full posting nested inside."""
+
+    object = ConstField("posting")
+    id = serializers.CharField(source="public_id")
+    status = serializers.CharField()
+    urls = serializers.SerializerMethodField()
+    created_at = UnixTimeField()
+    posting = serializers.SerializerMethodField()
+
+    @extend_schema_field(UrlsOut)
+    def get_urls(self, posting):
+        return PostingOut().get_urls(posting)
+
+    @extend_schema_field(PostingOut)
+    def get_posting(self, posting):
+        return PostingOut(posting).data

@@ -1,0 +1,144 @@
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from heymilo.accounts.models import Workspace
+from heymilo.api.errors import Conflict, Unprocessable
+from heymilo.ids import new_ingestion_url_key
+from postings.models import Posting, Question, WorkflowStep
+from postings.serializers import clean_step_config
+
+DEFAULT_WORKFLOW = [{"type": WorkflowStep.Type.WEB_INTERVIEW, "config": {}, "questions": []}]
+
+
+def next_question_id(*, posting: Posting, modality: str) -> str:
+    """Q001, rec_001, rsc_001…: numbered per prefix, never reused. Caller holds the row lock."""
+    prefix = Question.ID_PREFIX[modality]
+    number = posting.question_counters.get(prefix, 0) + 1
+    posting.question_counters[prefix] = number
+    Posting.objects.filter(pk=posting.pk).update(question_counters=posting.question_counters)
+    return f"{prefix}{number:03d}"
+
+
+@transaction.atomic
+def posting_create(*, workspace: Workspace, fields: dict, workflow: list[dict] | None) -> Posting:
+    posting = Posting.objects.create(workspace=workspace, **fields)
+    for order, step_data in enumerate(workflow or DEFAULT_WORKFLOW, start=1):
+        config = step_data["config"] or clean_step_config(step_data["type"], {})
+        step = WorkflowStep.objects.create(
+            posting=posting, type=step_data["type"], order=order, config=config
+        )
+        for attrs in step_data.get("questions") or []:
+            _question_insert(posting=posting, step=step, attrs=attrs)
+    return posting
+
+
+@transaction.atomic
+def posting_update(*, posting: Posting, fields: dict) -> Posting:
+    for name, value in fields.items():
+        setattr(posting, name, value)
+    posting.updated_at = timezone.now()
+    posting.save()
+    return posting
+
+
+def posting_set_status(*, posting: Posting, status: str) -> Posting:
+    return posting_update(posting=posting, fields={"status": status})
+
+
+def posting_regenerate_ingestion_key(*, posting: Posting) -> Posting:
+    return posting_update(posting=posting, fields={"ingestion_url_key": new_ingestion_url_key()})
+
+
+@transaction.atomic
+def step_update_config(*, step: WorkflowStep, config: dict) -> WorkflowStep:
+    merged = {**step.config, **config}
+    if step.type == WorkflowStep.Type.RESUME and ("mandatory" in config or "optional" in config):
+        merged.pop("optional" if "mandatory" in config else "mandatory", None)
+    step.config = clean_step_config(step.type, merged)
+    step.save(update_fields=["config"])
+    Posting.objects.filter(pk=step.posting_id).update(updated_at=timezone.now())
+    return step
+
+
+def _question_insert(*, posting: Posting, step: WorkflowStep, attrs: dict) -> Question:
+    modality = attrs["modality"]
+    rank = posting.questions.filter(modality=modality).count() + 1
+    return Question.objects.create(
+        posting=posting,
+        step=step,
+        public_id=next_question_id(posting=posting, modality=modality),
+        rank=rank,
+        **attrs,
+    )
+
+
+def _step_for_modality(*, posting: Posting, modality: str) -> WorkflowStep:
+    step_type = Question.STEP_OF_MODALITY[modality]
+    step = posting.steps.filter(type=step_type).first()
+    if step is None:
+        raise Unprocessable(
+            f"This posting has no {step_type} step for {modality} questions.", param="modality"
+        )
+    return step
+
+
+@transaction.atomic
+def question_create(*, posting: Posting, attrs: dict) -> Question:
+    posting = Posting.objects.select_for_update().get(pk=posting.pk)
+    step = _step_for_modality(posting=posting, modality=attrs["modality"])
+    question = _question_insert(posting=posting, step=step, attrs=attrs)
+    Posting.objects.filter(pk=posting.pk).update(updated_at=timezone.now())
+    return question
+
+
+@transaction.atomic
+def question_update(*, question: Question, attrs: dict) -> Question:
+    low = attrs.get("min_follow_ups", question.min_follow_ups)
+    high = attrs.get("max_follow_ups", question.max_follow_ups)
+    if low > high:
+        raise Unprocessable(
+            "max_follow_ups must be greater than or equal to min_follow_ups.",
+            param="max_follow_ups",
+        )
+    for name, value in attrs.items():
+        setattr(question, name, value)
+    question.updated_at = timezone.now()
+    question.save()
+    return question
+
+
+@transaction.atomic
+def question_delete(*, question: Question) -> None:
+    Posting.objects.select_for_update().filter(pk=question.posting_id).first()
+    question.delete()
+    Question.objects.filter(
+        posting_id=question.posting_id, modality=question.modality, rank__gt=question.rank
+    ).update(rank=F("rank") - 1)
+
+
+@transaction.atomic
+def questions_reorder(
+    *, posting: Posting, modality: str, question_ids: list[str]
+) -> list[Question]:
+    """The named ids go first in the given order; the others keep their relative order after."""
+    Posting.objects.select_for_update().filter(pk=posting.pk).first()
+    questions = list(posting.questions.filter(modality=modality).order_by("rank"))
+    by_id = {question.public_id: question for question in questions}
+    unknown = [qid for qid in question_ids if qid not in by_id]
+    if unknown:
+        raise Unprocessable(
+            f"No {modality} question with id {', '.join(unknown)} in this posting.",
+            param="question_ids",
+        )
+    named = [by_id[qid] for qid in question_ids]
+    ordered = named + [question for question in questions if question.public_id not in question_ids]
+    for rank, question in enumerate(ordered, start=1):
+        question.rank = rank
+    Question.objects.bulk_update(ordered, ["rank"])
+    return ordered
+
+
+def posting_require_active(*, posting: Posting) -> None:
+    if posting.status == Posting.Status.ARCHIVED:
+        raise Conflict("This posting is archived; activate it first.", code="posting_archived")

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The whole suite: lint, then pytest (API, schemathesis, engine, protocol, browser) against
+# throwaway PostgreSQL and Redis that this script starts and stops.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/system-deps.sh
+source scripts/services.sh
+trap services_stop EXIT
+services_start
+
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+
+export HEYMILO_REQUIRE_SERVICES=1
+export DJANGO_SETTINGS_MODULE=heymilo.settings
+export VAR_DIR="$SERVICES_DIR/var"
+.venv/bin/python -m pytest "$@"
