@@ -176,7 +176,7 @@ class IntakeApi(ApiView):
     authentication_classes = []
     permission_classes = []
     throttle_classes = [IntakeThrottle]
-    parser_classes = [JSONParser, parsers.FormParser]
+    parser_classes = [JSONParser, parsers.FormParser, parsers.MultiPartParser]
 
     @extend_schema(
         operation_id="intake_candidate_create",

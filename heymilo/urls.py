@@ -10,8 +10,19 @@ api_v4 = [
     path("", include("candidates.urls")),
     path("", include("interviews.urls")),
     path("", include("heymilo.webhooks.urls")),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    # The document and its docs page are public, so they are reachable without a key.
+    path(
+        "schema/",
+        SpectacularAPIView.as_view(authentication_classes=[], permission_classes=[]),
+        name="schema",
+    ),
+    path(
+        "docs/",
+        SpectacularSwaggerView.as_view(
+            url_name="schema", authentication_classes=[], permission_classes=[]
+        ),
+        name="api-docs",
+    ),
 ]
 
 urlpatterns = [

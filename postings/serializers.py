@@ -154,6 +154,13 @@ def clean_step_config(step_type: str, config) -> dict:
     return serializer.validated_data
 
 
+def reject_null_items(items: list, field: str | None = None) -> None:
+    """A nullable list (`"workflow": null`) must still not contain null items."""
+    errors = {index: ["May not be null."] for index, item in enumerate(items) if item is None}
+    if errors:
+        raise serializers.ValidationError({field: errors} if field else errors)
+
+
 class StepIn(serializers.Serializer):
     type = serializers.ChoiceField(choices=WorkflowStep.Type.choices)
     config = serializers.DictField(required=False, allow_null=True)
@@ -166,6 +173,7 @@ class StepIn(serializers.Serializer):
         except serializers.ValidationError as exc:
             raise serializers.ValidationError({"config": exc.detail}) from None
         questions = attrs.get("questions") or []
+        reject_null_items(questions, "questions")
         for index, question in enumerate(questions):
             if Question.STEP_OF_MODALITY[question["modality"]] != step_type:
                 raise serializers.ValidationError(
@@ -207,7 +215,9 @@ class PostingCreateIn(PostingFieldsIn):
     workflow = StepIn(many=True, required=False, allow_null=True, max_length=5)
 
     def validate_workflow(self, steps):
-        types = [step["type"] for step in steps or []]
+        steps = steps or []
+        reject_null_items(steps)
+        types = [step["type"] for step in steps]
         if len(types) != len(set(types)):
             raise serializers.ValidationError("Each step type may appear once.")
         return steps
