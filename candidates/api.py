@@ -2,6 +2,7 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import parsers
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from candidates import selectors, services
@@ -83,15 +84,17 @@ class CandidateListCreateApi(ApiView):
         return ingested(services.candidate_ingest(posting=posting, row=row))
 
 
-def bulk_rows(raw_rows: list[dict]) -> tuple[list[dict], dict[int, dict]]:
+def bulk_rows(raw_rows: list[dict]) -> tuple[list[tuple[int, dict]], dict[int, dict]]:
     """Validate each row on its own: good rows go on, bad ones are reported by index."""
+    validator = (
+        CandidateIn()
+    )  # one instance: building a serializer per row costs more than using it
     valid, errors = [], {}
     for index, raw in enumerate(raw_rows):
-        serializer = CandidateIn(data=raw)
-        if serializer.is_valid():
-            valid.append((index, serializer.validated_data))
-        else:
-            errors[index] = validation_error_body(serializer.errors)["error"]
+        try:
+            valid.append((index, validator.run_validation(raw)))
+        except ValidationError as exc:
+            errors[index] = validation_error_body(exc.detail)["error"]
     return valid, errors
 
 

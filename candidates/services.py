@@ -32,11 +32,14 @@ def _candidates_by_email(*, posting: Posting, rows: list[dict]) -> dict[str, Can
         batch_size=BATCH_SIZE,
         ignore_conflicts=True,  # an existing email keeps its candidate, even under a race
     )
-    return {c.email: c for c in Candidate.objects.filter(workspace=workspace, email__in=emails)}
+    candidates = Candidate.objects.filter(workspace=workspace, email__in=emails)
+    return {c.email: c for c in candidates.only("pk", "public_id", "email", "name")}
 
 
 def _interviews_by_candidate(*, posting: Posting, candidate_ids: list[int]) -> dict[int, Interview]:
-    interviews = Interview.objects.filter(posting=posting, candidate_id__in=candidate_ids)
+    interviews = Interview.objects.filter(posting=posting, candidate_id__in=candidate_ids).only(
+        "pk", "public_id", "candidate_id", "posting_id"
+    )
     return {interview.candidate_id: interview for interview in interviews}
 
 
