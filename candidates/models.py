@@ -65,6 +65,12 @@ class Interview(models.Model):
     score = models.FloatField(null=True, blank=True)
     metadata = models.JSONField(default=dict, blank=True)
     source = models.CharField(max_length=16, choices=Source.choices, default=Source.API)
+    class AnswerMode(models.TextChoices):
+        VOICE = "voice"
+        TEXT = "text"
+
+    answer_mode = models.CharField(max_length=8, choices=AnswerMode.choices, blank=True)
+    consented_at = models.DateTimeField(null=True, blank=True)
     shortlisted = models.BooleanField(default=False)
     dismissed = models.BooleanField(default=False)
     started_at = models.DateTimeField(null=True, blank=True)

@@ -1,1 +1,3 @@
-websocket_urlpatterns: list = []
+from interviews.routing import websocket_urlpatterns as interview_patterns
+
+websocket_urlpatterns = [*interview_patterns]

@@ -231,7 +231,38 @@ AI_SCORING_MODEL = envstr("AI_SCORING_MODEL")
 AI_TIMEOUT = envfloat("AI_TIMEOUT", "30")
 AI_MAX_RETRIES = envint("AI_MAX_RETRIES", "2")
 
+SPEECH_TO_TEXT = envstr("SPEECH_TO_TEXT", "pocketsphinx")
+SPEECH_TO_TEXT_MODEL = envstr("SPEECH_TO_TEXT_MODEL", "whisper-1")
+TEXT_TO_SPEECH = envstr("TEXT_TO_SPEECH", "espeak-ng")
+TEXT_TO_SPEECH_MODEL = envstr("TEXT_TO_SPEECH_MODEL", "tts-1")
+
 WEBHOOKS_ALLOW_PRIVATE_URLS = envbool("WEBHOOKS_ALLOW_PRIVATE_URLS", "false")
+WEBHOOK_TIMEOUT_SECONDS = envfloat("WEBHOOK_TIMEOUT_SECONDS", "10")
+# Retries: the n-th failure waits BASE × 2^(n-1), capped at MAX_DELAY, ±20% jitter, until
+# MAX_ATTEMPTS attempts in all. The defaults span about a day (docs/webhooks.md).
+WEBHOOK_RETRY_BASE_SECONDS = envfloat("WEBHOOK_RETRY_BASE_SECONDS", "30")
+WEBHOOK_RETRY_MAX_DELAY_SECONDS = envfloat("WEBHOOK_RETRY_MAX_DELAY_SECONDS", "14400")
+WEBHOOK_MAX_ATTEMPTS = envint("WEBHOOK_MAX_ATTEMPTS", "15")
+# An attempt not finished within the lease (worker killed) is re-queued by the sweep.
+WEBHOOK_LEASE_SECONDS = envfloat("WEBHOOK_LEASE_SECONDS", "60")
+# A due delivery whose queue message has not run within this time is queued again.
+WEBHOOK_REQUEUE_AFTER_SECONDS = envfloat("WEBHOOK_REQUEUE_AFTER_SECONDS", "300")
+# A webhook whose attempts all failed for this long (3 days) is disabled with a reason.
+WEBHOOK_DISABLE_AFTER_SECONDS = envfloat("WEBHOOK_DISABLE_AFTER_SECONDS", str(3 * 24 * 3600))
+if WEBHOOK_LEASE_SECONDS <= WEBHOOK_TIMEOUT_SECONDS:
+    raise ImproperlyConfigured("WEBHOOK_LEASE_SECONDS must exceed WEBHOOK_TIMEOUT_SECONDS")
+
+# The periodic sweep (heymilo/jobs.py) re-queues lost and stuck work; run by `celery beat`.
+JOBS_SWEEP_INTERVAL_SECONDS = envfloat("JOBS_SWEEP_INTERVAL_SECONDS", "10")
+CELERY_BEAT_SCHEDULE = {
+    "jobs-sweep": {
+        "task": "heymilo.jobs.sweep",
+        "schedule": JOBS_SWEEP_INTERVAL_SECONDS,
+        # A sweep still queued when the next is due is redundant: drop it.
+        "options": {"expires": JOBS_SWEEP_INTERVAL_SECONDS},
+    }
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "interviews@localhost")

@@ -29,6 +29,7 @@ urlpatterns = [
     path("health", health),
     path("api/v4/", include(api_v4)),
     path("", include(intake_urlpatterns)),
+    path("", include("interviews.page_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,4 +1,6 @@
 from candidates.models import Interview
+from heymilo.files import signed_url
+from interviews.models import ResumeResult, WebInterviewResult
 
 
 def unix(value) -> float | None:
@@ -21,9 +23,78 @@ def interview_data(*, interview: Interview) -> dict:
         "shortlisted": interview.shortlisted,
         "dismissed": interview.dismissed,
         "workflow": interview.workflow(),
-        "resume": None,
-        "web_interview": None,
+        "resume": resume_data(interview),
+        "web_interview": web_interview_data(interview),
         "metadata": interview.metadata,
         "created_at": unix(interview.created_at),
         "interviewed_at": unix(interview.completed_at),
+    }
+
+
+def resume_data(interview: Interview) -> dict | None:
+    resume = ResumeResult.objects.filter(interview=interview).first()
+    if resume is None:
+        return None
+    return {
+        "object": "resume_result",
+        "interview_id": interview.public_id,
+        "overall_score": resume.overall_score,
+        "is_eligible": resume.is_eligible,
+        "eligibility_criteria": resume.eligibility_criteria,
+        "score_criteria": resume.score_criteria,
+        "resume_url": signed_url(resume.file.name),
+        "provenance": resume.provenance,
+    }
+
+
+def current_result(interview: Interview) -> WebInterviewResult | None:
+    return (
+        interview.results.filter(is_current=True).prefetch_related("rows").first()
+        if interview.status == Interview.Status.COMPLETED
+        else None
+    )
+
+
+def web_interview_data(interview: Interview) -> dict | None:
+    result = current_result(interview)
+    if result is None:
+        return None
+    turns = list(interview.turns.all())
+    recordings = {r.kind: r for r in interview.recordings.all()}
+    return {
+        "object": "web_interview_result",
+        "interview_id": interview.public_id,
+        "match_score": result.match_score,
+        "highlights": result.highlights,
+        "lowlights": result.lowlights,
+        "speech_score": result.speech_score,
+        "scorecard": [scorecard_row(row, turns) for row in result.rows.all()],
+        "transcript": [turn.as_transcript_entry() for turn in turns],
+        "video_recording_url": _recording_url(recordings.get("video")),
+        "audio_recording_url": _recording_url(recordings.get("audio")),
+        "tags": result.tags,
+        "provenance": result.provenance,
+        "scored_at": unix(result.created_at),
+    }
+
+
+def _recording_url(recording) -> str | None:
+    return signed_url(recording.file.name) if recording else None
+
+
+def scorecard_row(row, turns) -> dict:
+    return {
+        "question_id": row.question_public_id,
+        "question": row.question_text,
+        "evaluation_score": row.evaluation_score,
+        "evaluation_summary": row.evaluation_summary,
+        "evaluation_criteria": row.evaluation_criteria,
+        "evidence": row.evidence,
+        "score_weight": row.score_weight,
+        "rank": row.rank,
+        "not_scored": row.not_scored,
+        "chat_transcript": [
+            t.as_transcript_entry() for t in turns if t.question_public_id == row.question_public_id
+        ],
+        "provenance": row.provenance,
     }

@@ -7,6 +7,16 @@ from candidates.serializers import WorkflowProgressOut
 from heymilo.api.fields import ConstField
 
 
+class ProvenanceOut(serializers.Serializer):
+    """Which engine, model and prompt version produced an AI output, and when."""
+
+    engine = serializers.CharField()
+    model = serializers.CharField()
+    prompt_version = serializers.CharField()
+    created_at = serializers.FloatField()
+    fallback_reason = serializers.CharField(allow_null=True)
+
+
 class TranscriptEntryOut(serializers.Serializer):
     speaker = serializers.ChoiceField(choices=["interviewer", "candidate"])
     text = serializers.CharField()
@@ -25,6 +35,7 @@ class ScorecardRowOut(serializers.Serializer):
     rank = serializers.IntegerField()
     not_scored = serializers.BooleanField()
     chat_transcript = TranscriptEntryOut(many=True)
+    provenance = ProvenanceOut(allow_null=True)
 
 
 class EligibilityCriterionOut(serializers.Serializer):
@@ -51,6 +62,7 @@ class ResumeResultOut(serializers.Serializer):
     eligibility_criteria = EligibilityCriterionOut(many=True)
     score_criteria = ScoreCriterionOut(many=True)
     resume_url = serializers.CharField(allow_null=True)
+    provenance = ProvenanceOut(allow_null=True)
 
 
 class WebInterviewResultOut(serializers.Serializer):
@@ -65,6 +77,8 @@ class WebInterviewResultOut(serializers.Serializer):
     audio_recording_url = serializers.CharField(allow_null=True)
     video_recording_url = serializers.CharField(allow_null=True)
     tags = serializers.ListField(child=serializers.CharField())
+    provenance = ProvenanceOut(allow_null=True)
+    scored_at = serializers.FloatField()
 
 
 class InterviewDataOut(serializers.Serializer):

@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from heymilo.accounts.models import ApiKey, Workspace, hash_api_key
+from heymilo.accounts.models import ApiKey, AuditEntry, Workspace, hash_api_key
 
 # Recording every request's use would turn each read into a write; a minute is precise enough.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -35,3 +35,9 @@ def api_key_touch(*, api_key: ApiKey) -> None:
     if api_key.last_used_at is None or now - api_key.last_used_at >= LAST_USED_RESOLUTION:
         ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=now)
         api_key.last_used_at = now
+
+
+def audit_record(*, workspace: Workspace, actor: str, action: str, target: str, data=None) -> None:
+    AuditEntry.objects.create(
+        workspace=workspace, actor=actor, action=action, target=target, data=data or {}
+    )

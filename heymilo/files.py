@@ -1,0 +1,82 @@
+"""Private files (resumes, recordings) reach people only through signed, expiring URLs."""
+
+import mimetypes
+import re
+
+from django.conf import settings
+from django.core import signing
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+
+SALT = "heymilo.files"
+RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+CHUNK = 64 * 1024
+
+
+def signed_url(name: str | None) -> str | None:
+    """A URL for the stored file `name` that works for SIGNED_URL_TTL seconds."""
+    if not name:
+        return None
+    if not isinstance(default_storage, _local_storage_class()):
+        return default_storage.url(name)  # S3: a presigned URL with the same lifetime
+    token = signing.TimestampSigner(salt=SALT).sign_object({"n": name})
+    return f"{settings.PUBLIC_URL}/files/{token}"
+
+
+def _local_storage_class():
+    from django.core.files.storage import FileSystemStorage
+
+    return FileSystemStorage
+
+
+def serve_signed_file(request, token: str):
+    """Serve a file named by a valid, unexpired token; supports Range so video can seek."""
+    try:
+        name = signing.TimestampSigner(salt=SALT).unsign_object(
+            token, max_age=settings.SIGNED_URL_TTL
+        )["n"]
+    except (signing.BadSignature, KeyError, TypeError):
+        raise Http404("This link is invalid or has expired.") from None
+    if not default_storage.exists(name):
+        raise Http404("No such file.")
+    size = default_storage.size(name)
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    match = RANGE.match(request.headers.get("Range", ""))
+    if match and (match.group(1) or match.group(2)):
+        return _partial(name, size, content_type, match)
+    response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
+    response["Accept-Ranges"] = "bytes"
+    response["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+def _partial(name: str, size: int, content_type: str, match) -> HttpResponse:
+    start_text, end_text = match.groups()
+    if start_text:
+        start = int(start_text)
+        end = min(int(end_text), size - 1) if end_text else size - 1
+    else:  # "bytes=-500": the last 500 bytes
+        start, end = max(size - int(end_text), 0), size - 1
+    if start > end or start >= size:
+        response = HttpResponse(status=416)
+        response["Content-Range"] = f"bytes */{size}"
+        return response
+    handle = default_storage.open(name, "rb")
+    handle.seek(start)
+    response = StreamingHttpResponse(
+        _read(handle, end - start + 1), status=206, content_type=content_type
+    )
+    response["Content-Range"] = f"bytes {start}-{end}/{size}"
+    response["Content-Length"] = str(end - start + 1)
+    response["Accept-Ranges"] = "bytes"
+    return response
+
+
+def _read(handle, remaining: int):
+    with handle:
+        while remaining > 0:
+            data = handle.read(min(CHUNK, remaining))
+            if not data:
+                return
+            remaining -= len(data)
+            yield data

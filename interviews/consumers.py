@@ -1,0 +1,276 @@
+"""The interview websocket: translates JSON messages to service calls and back, nothing more.
+
+Protocol: docs/websocket.md. The server is authoritative; every turn is persisted before it is
+acknowledged or broadcast, so a reconnect to any process resumes at the same point.
+"""
+
+import asyncio
+import json
+import logging
+import threading
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+
+from candidates.models import Interview
+from heymilo import ai
+from heymilo.speech import get_stt
+from interviews import services
+from interviews.conversation import plan_next_turn
+from interviews.models import Turn
+from interviews.services import InterviewError
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT_FRAME = 64 * 1024
+MAX_AUDIO_BYTES = 16_000 * 2 * 300  # five minutes of 16 kHz PCM16 per answer
+MAX_CLIENT_ID = 64
+
+
+def turn_payload(turn: Turn) -> dict:
+    return {
+        "seq": turn.seq,
+        "speaker": turn.speaker,
+        "kind": turn.kind,
+        "text": turn.text,
+        "offset": turn.offset,
+        "timestamp_str": turn.timestamp_str,
+        "question_id": turn.question_public_id or None,
+    }
+
+
+@database_sync_to_async
+def load_interview(public_id: str) -> Interview | None:
+    return (
+        Interview.objects.select_related("posting__workspace", "candidate")
+        .prefetch_related("posting__steps")
+        .filter(public_id=public_id)
+        .first()
+    )
+
+
+@database_sync_to_async
+def start_interview(interview: Interview) -> Interview:
+    return services.interview_start(interview=interview)
+
+
+@database_sync_to_async
+def state_message(interview: Interview) -> dict:
+    interview.refresh_from_db()
+    conversation = services.conversation_load(interview=interview)
+    return {
+        "type": "state",
+        "status": interview.status,
+        "interviewer_name": interview.posting.interviewer_name,
+        "progress": conversation.progress(),
+        "awaiting": "answer"
+        if conversation.awaiting_answer
+        else ("none" if conversation.finished else "interviewer"),
+        "transcript": [turn_payload(t) for t in conversation.turns],
+        "redirect_url": interview.posting.redirect_url or None,
+    }
+
+
+@database_sync_to_async
+def submit_answer(interview, text, client_id, by_voice=False):
+    return services.answer_submit(
+        interview=interview, text=text, client_message_id=client_id, by_voice=by_voice
+    )
+
+
+@database_sync_to_async
+def plan(interview: Interview):
+    interview.refresh_from_db()
+    if interview.status != Interview.Status.IN_PROGRESS:
+        return None, None
+    conversation = services.conversation_load(interview=interview)
+    planned = plan_next_turn(conversation, ai.get_engine())
+    last_seq = conversation.last.seq if conversation.last else 0
+    return planned, last_seq
+
+
+@database_sync_to_async
+def save_interviewer_turn(interview, after_seq, planned):
+    turn = services.interviewer_turn_save(interview=interview, after_seq=after_seq, planned=planned)
+    if turn is None:
+        return None, None
+    conversation = services.conversation_load(interview=interview)
+    return turn, conversation.progress()
+
+
+class InterviewConsumer(AsyncWebsocketConsumer):
+    async def connect(self):
+        self.public_id = self.scope["url_route"]["kwargs"]["interview_id"]
+        self.group = f"interview.{self.public_id}"
+        self.audio: dict | None = None
+        self.advancing = asyncio.Lock()
+        await self.accept()
+        interview = await load_interview(self.public_id)
+        if interview is None:
+            await self.fail("unknown_interview", "This interview link is not valid.", close=4404)
+            return
+        try:
+            self.interview = await start_interview(interview)
+        except InterviewError as error:
+            await self.fail(error.code, error.message, close=4403)
+            return
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.send_json(await state_message(self.interview))
+        await self.advance()
+
+    async def disconnect(self, code):
+        await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def send_json(self, message: dict) -> None:
+        await self.send(text_data=json.dumps(message))
+
+    async def fail(self, code: str, message: str, *, close: int | None = None, ref=None):
+        await self.send_json({"type": "error", "code": code, "message": message, "id": ref})
+        if close:
+            await self.close(code=close)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        try:
+            if bytes_data is not None:
+                await self.on_audio_bytes(bytes_data)
+            else:
+                await self.on_text(text_data)
+        except InterviewError as error:
+            await self.fail(error.code, error.message)
+        except Exception:  # a bug must cost one message, never the session
+            log.exception("interview %s: message failed", self.public_id)
+            await self.fail("internal_error", "Something went wrong; please try again.")
+
+    async def on_text(self, text_data: str) -> None:
+        if len(text_data) > MAX_TEXT_FRAME:
+            await self.fail("frame_too_large", f"Messages are limited to {MAX_TEXT_FRAME} bytes.")
+            return
+        try:
+            message = json.loads(text_data)
+        except ValueError:
+            await self.fail("malformed", "Messages must be JSON objects.")
+            return
+        if not isinstance(message, dict) or not isinstance(message.get("type"), str):
+            await self.fail("malformed", 'Messages must be JSON objects with a "type".')
+            return
+        handler = self.HANDLERS.get(message["type"])
+        if handler is None:
+            await self.fail("unknown_type", f"Unknown message type {message['type']!r}.")
+            return
+        await handler(self, message)
+
+    def client_id(self, message: dict) -> str:
+        client_id = message.get("id")
+        if not isinstance(client_id, str) or not 0 < len(client_id) <= MAX_CLIENT_ID:
+            raise InterviewError("malformed", f'"id" must be a string of 1–{MAX_CLIENT_ID} chars.')
+        return client_id
+
+    async def on_ping(self, message):
+        await self.send_json({"type": "pong"})
+
+    async def on_sync(self, message):
+        await self.send_json(await state_message(self.interview))
+
+    async def on_answer(self, message):
+        client_id = self.client_id(message)
+        text = message.get("text")
+        if not isinstance(text, str):
+            raise InterviewError("malformed", '"text" must be a string.')
+        await self.accept_answer(text, client_id, by_voice=False)
+
+    async def on_repeat(self, message):
+        await self.accept_answer("Could you repeat the question?", self.client_id(message))
+
+    async def accept_answer(self, text: str, client_id: str, by_voice: bool) -> None:
+        turn, duplicate = await submit_answer(self.interview, text, client_id, by_voice)
+        await self.send_json({"type": "ack", "id": client_id, "turn": turn_payload(turn)})
+        if not duplicate:
+            await self.broadcast(turn)
+        await self.advance()
+
+    async def on_audio_start(self, message):
+        self.audio = {"id": self.client_id(message), "pcm": bytearray()}
+        await self.send_json({"type": "audio_ready", "id": self.audio["id"]})
+
+    async def on_audio_bytes(self, data: bytes) -> None:
+        if self.audio is None:
+            await self.fail("no_audio_started", 'Send {"type": "audio_start"} before audio.')
+            return
+        if len(self.audio["pcm"]) + len(data) > MAX_AUDIO_BYTES:
+            self.audio = None
+            await self.fail("audio_too_long", "Answers are limited to five minutes of audio.")
+            return
+        self.audio["pcm"].extend(data)
+
+    async def on_audio_end(self, message):
+        client_id = self.client_id(message)
+        if self.audio is None or self.audio["id"] != client_id:
+            raise InterviewError("no_audio_started", "No audio was started with this id.")
+        pcm, self.audio = bytes(self.audio["pcm"]), None
+        text = await asyncio.to_thread(get_stt().transcribe, pcm)
+        if not text:
+            await self.fail(
+                "no_speech",
+                "We couldn't make out any words. Please try again or type.",
+                ref=client_id,
+            )
+            return
+        await self.send_json({"type": "transcript", "id": client_id, "text": text})
+        await self.accept_answer(text, client_id, by_voice=True)
+
+    async def advance(self) -> None:
+        """Say the interviewer's next turn(s) if it is the interviewer's turn."""
+        async with self.advancing:
+            for _ in range(3):  # another process may move first; re-plan a few times at most
+                planned, last_seq = await plan(self.interview)
+                if planned is None:
+                    return
+                await self.send_json({"type": "interviewer_start"})
+                await self.stream(planned)
+                turn, progress = await save_interviewer_turn(self.interview, last_seq, planned)
+                if turn is not None:
+                    await self.broadcast(turn, progress)
+                    return
+
+    async def stream(self, planned) -> None:
+        """Run the engine in a thread and forward its text as it is written."""
+        loop = asyncio.get_running_loop()
+        queue: asyncio.Queue = asyncio.Queue()
+        done = object()
+
+        def produce():
+            try:
+                for delta in planned:
+                    loop.call_soon_threadsafe(queue.put_nowait, delta)
+            finally:
+                loop.call_soon_threadsafe(queue.put_nowait, done)
+
+        threading.Thread(target=produce, daemon=True).start()
+        while (delta := await queue.get()) is not done:
+            await self.send_json({"type": "interviewer_delta", "text": delta})
+
+    HANDLERS = {
+        "ping": on_ping,
+        "sync": on_sync,
+        "answer": on_answer,
+        "repeat": on_repeat,
+        "audio_start": on_audio_start,
+        "audio_end": on_audio_end,
+    }
+
+    async def broadcast(self, turn: Turn, progress: dict | None = None) -> None:
+        """Every connection of this interview (other tabs, other processes) sees the turn."""
+        await self.channel_layer.group_send(
+            self.group, {"type": "turn.persisted", "turn": turn_payload(turn), "progress": progress}
+        )
+
+    async def turn_persisted(self, event):
+        turn = event["turn"]
+        message = {"type": "turn", "turn": turn, "progress": event["progress"]}
+        if turn["speaker"] == Turn.Speaker.INTERVIEWER:
+            message["audio_url"] = f"/i/{self.public_id}/speech/{turn['seq']}.wav"
+        await self.send_json(message)
+        if turn["kind"] == Turn.Kind.CLOSING:
+            await self.send_json(
+                {"type": "finished", "redirect_url": self.interview.posting.redirect_url or None}
+            )

@@ -1,0 +1,193 @@
+"""Writes that move an interview forward. Every turn is persisted before anyone is told of it."""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from candidates.models import Interview
+from heymilo import ai
+from heymilo.accounts.services import audit_record
+from heymilo.webhooks.models import EventType
+from heymilo.webhooks.services import event_emit
+from interviews.conversation import Conversation, PlannedTurn
+from interviews.models import Turn
+from postings.models import Question, WorkflowStep
+
+MAX_ANSWER_CHARS = 5000
+
+
+class InterviewError(Exception):
+    """A request the interview's state does not allow; `code` is sent to the client."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def conversation_load(*, interview: Interview) -> Conversation:
+    questions = list(
+        interview.posting.questions.filter(modality=Question.Modality.VOICE).order_by("rank")
+    )
+    return Conversation(
+        posting=interview.posting,
+        candidate_name=interview.candidate.name.split()[0] if interview.candidate.name else "",
+        questions=questions,
+        turns=list(interview.turns.all()),
+    )
+
+
+def _locked(interview_id: int) -> Interview:
+    return (
+        Interview.objects.select_for_update()
+        .select_related("posting__workspace", "candidate")
+        .get(pk=interview_id)
+    )
+
+
+def web_interview_blocker(*, interview: Interview) -> InterviewError | None:
+    """Why the candidate may not be in the interview room now, if anything."""
+    if interview.status == Interview.Status.KNOCKED_OUT:
+        return InterviewError("knocked_out", "This application did not move forward.")
+    if interview.status in (Interview.Status.EVALUATING, Interview.Status.COMPLETED):
+        return InterviewError("finished", "This interview is finished. Thank you!")
+    steps = {step.type: step for step in interview.posting.steps.all()}
+    if WorkflowStep.Type.WEB_INTERVIEW not in steps:
+        return InterviewError("no_interview", "This posting has no interview step.")
+    if interview.posting.status == interview.posting.Status.ARCHIVED and not interview.started_at:
+        return InterviewError("archived", "This position is no longer accepting interviews.")
+    resume = steps.get(WorkflowStep.Type.RESUME)
+    done = (Interview.StepStatus.COMPLETE, Interview.StepStatus.SKIPPED)
+    if resume and interview.step_status(WorkflowStep.Type.RESUME) not in done:
+        return InterviewError("resume_required", "Please upload your resume first.")
+    return None
+
+
+@transaction.atomic
+def interview_start(*, interview: Interview) -> Interview:
+    """Open the web interview once: the clock starts and `interview_started` goes out."""
+    interview = _locked(interview.pk)
+    blocker = web_interview_blocker(interview=interview)
+    if blocker:
+        raise blocker
+    if interview.started_at is None or interview.status == Interview.Status.PENDING:
+        now = timezone.now()
+        interview.started_at = interview.started_at or now
+        interview.status = Interview.Status.IN_PROGRESS
+        interview.step_statuses[WorkflowStep.Type.WEB_INTERVIEW] = Interview.StepStatus.IN_PROGRESS
+        interview.updated_at = now
+        interview.save()
+        event_emit(
+            posting=interview.posting,
+            interview_id=interview.public_id,
+            event_type=EventType.INTERVIEW_STARTED,
+            data=event_summary(interview),
+        )
+    return interview
+
+
+def event_summary(interview: Interview) -> dict:
+    return {
+        "interview_id": interview.public_id,
+        "name": interview.candidate.name,
+        "email": interview.candidate.email,
+        "status": interview.status,
+        "workflow": interview.workflow(),
+    }
+
+
+def _next_seq(interview: Interview) -> int:
+    return (interview.turns.aggregate(last=Max("seq"))["last"] or 0) + 1
+
+
+def _offset(interview: Interview) -> float:
+    return round((timezone.now() - interview.started_at).total_seconds(), 2)
+
+
+@transaction.atomic
+def answer_submit(
+    *, interview: Interview, text: str, client_message_id: str, by_voice: bool = False
+) -> tuple[Turn, bool]:
+    """Persist the candidate's words; a retransmitted message id returns the same turn."""
+    interview = _locked(interview.pk)
+    existing = interview.turns.filter(client_message_id=client_message_id).first()
+    if existing:
+        return existing, True
+    if interview.status != Interview.Status.IN_PROGRESS:
+        raise InterviewError("finished", "This interview is finished; answers are closed.")
+    text = text.strip()
+    if not text:
+        raise InterviewError("empty_answer", "The answer is empty.")
+    if len(text) > MAX_ANSWER_CHARS:
+        raise InterviewError("answer_too_long", f"Answers are limited to {MAX_ANSWER_CHARS} chars.")
+    conversation = conversation_load(interview=interview)
+    if conversation.finished or not conversation.turns:
+        raise InterviewError("not_your_turn", "The interviewer has not asked anything yet.")
+    kind = Turn.Kind.REPEAT if ai.is_repeat_request(text) else Turn.Kind.ANSWER
+    turn = Turn.objects.create(
+        interview=interview,
+        seq=_next_seq(interview),
+        speaker=Turn.Speaker.CANDIDATE,
+        kind=kind,
+        text=text,
+        offset=_offset(interview),
+        question_id=_question_pk(conversation),
+        question_public_id=conversation.current_question_id or "",
+        client_message_id=client_message_id,
+        answered_by_voice=by_voice,
+    )
+    return turn, False
+
+
+def _question_pk(conversation: Conversation) -> int | None:
+    current = conversation.current_question_id
+    return next((q.pk for q in conversation.questions if q.public_id == current), None)
+
+
+@transaction.atomic
+def interviewer_turn_save(*, interview: Interview, after_seq: int, planned: PlannedTurn):
+    """Persist what the interviewer said, unless the dialogue moved on while it was being
+    written (a second tab, a retransmit): then it is dropped and the caller plans again."""
+    interview = _locked(interview.pk)
+    if _next_seq(interview) != after_seq + 1 or interview.status != Interview.Status.IN_PROGRESS:
+        return None
+    turn = Turn.objects.create(
+        interview=interview,
+        seq=after_seq + 1,
+        speaker=Turn.Speaker.INTERVIEWER,
+        kind=planned.kind,
+        text=planned.text,
+        offset=_offset(interview),
+        question=planned.question,
+        question_public_id=planned.question.public_id if planned.question else "",
+        provenance=planned.provenance,
+    )
+    if planned.kind == Turn.Kind.CLOSING:
+        interview_finish(interview=interview)
+    return turn
+
+
+def interview_finish(*, interview: Interview) -> None:
+    """The last word is said: score it in the background, tell the integrator."""
+    from interviews.tasks import assemble_recordings, evaluate_interview
+
+    now = timezone.now()
+    interview.status = Interview.Status.EVALUATING
+    interview.step_statuses[WorkflowStep.Type.WEB_INTERVIEW] = Interview.StepStatus.COMPLETE
+    interview.completed_at = now
+    interview.updated_at = now
+    interview.save()
+    audit_record(
+        workspace=interview.workspace,
+        actor="candidate",
+        action="interview_completed",
+        target=interview.public_id,
+    )
+    event_emit(
+        posting=interview.posting,
+        interview_id=interview.public_id,
+        event_type=EventType.INTERVIEW_COMPLETED,
+        data=event_summary(interview),
+    )
+    transaction.on_commit(lambda: assemble_recordings.delay(interview.pk))
+    transaction.on_commit(lambda: evaluate_interview.delay(interview.pk))
