@@ -136,7 +136,7 @@ def report(path: Path) -> dict[str, float]:
     human = [r["human_score"] for r in rows]
     splits = {
         "tuning": [i for i, r in enumerate(rows) if r["question_id"] not in held],
-        "held-out": [i for i, r in enumerate(rows) if r["question_id"] in held],
+        "held_out": [i for i, r in enumerate(rows) if r["question_id"] in held],
         "overall": list(range(len(rows))),
     }
     figures: dict[str, float] = {"answers_per_second": len(rows) / seconds}
@@ -156,9 +156,9 @@ def print_report(figures: dict[str, float], path: Path) -> None:
     print(f"data: {path}")
     print(f"held-out question_ids (sorted, index % 4 == 3): {figures['held_out_ids']}")
     print(f"{'split':<10}{'n':>6}{'engine 1-5':>12}{'continuous':>12}{'naive':>9}")
-    for name in ("tuning", "held-out", "overall"):
+    for name in ("tuning", "held_out", "overall"):
         print(
-            f"{name:<10}{figures[f'{name}_n']:>6}{figures[f'{name}_int']:>12.3f}"
+            f"{name.replace('_', '-'):<10}{figures[f'{name}_n']:>6}{figures[f'{name}_int']:>12.3f}"
             f"{figures[f'{name}_continuous']:>12.3f}{figures[f'{name}_naive']:>9.3f}"
         )
     print(f"answers/second (one core, incl. anchor prep): {figures['answers_per_second']:.0f}")

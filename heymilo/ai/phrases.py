@@ -1,0 +1,169 @@
+"""The local engine's fixed interviewer phrases, per language (en, es, fr, de, pt).
+
+Unknown languages fall back to English. Placeholders use ``str.format`` names.
+"""
+
+from __future__ import annotations
+
+import re
+
+PHRASES: dict[str, dict[str, str]] = {
+    "en": {
+        "greeting": (
+            "Hi {candidate}! I'm {interviewer}{company}. Thanks for joining this interview for the "
+            "{title} role. I'll ask you a few questions; take your time with each answer. "
+            "Let's start: {question}"
+        ),
+        "company": " from {company}",
+        "transition": "Thank you. Next question: {question}",
+        "move_on": "Thank you, that's helpful.",
+        "closing": (
+            "Thank you, {candidate}, that was my last question. We appreciate your time; "
+            "the team will review your interview and be in touch about next steps. Goodbye!"
+        ),
+        "repeat": "Of course. Here it is again: {question}",
+        "ask_more": "Could you tell me a bit more? What exactly happened, and what did you do?",
+        "ask_example": "Can you give me a specific example from your own experience?",
+        "ask_result": "What was the result? If you can, put a number on the outcome.",
+        "ask_personal": "What did you personally do in that situation, as opposed to the team?",
+        "ask_point": "You didn't mention {point}. How does that come into it for you?",
+        "ask_topic": "Could you also tell me about {point}?",
+        "deepen": "Looking back, what would you do differently next time, and why?",
+        "named": "{candidate}, ",
+    },
+    "es": {
+        "greeting": (
+            "¡Hola, {candidate}! Soy {interviewer}{company}. Gracias por participar en esta "
+            "entrevista para el puesto de {title}. Te haré algunas preguntas; tómate tu tiempo. "
+            "Empecemos: {question}"
+        ),
+        "company": " de {company}",
+        "transition": "Gracias. Siguiente pregunta: {question}",
+        "move_on": "Gracias, es muy útil.",
+        "closing": (
+            "Gracias, {candidate}, esa era mi última pregunta. Agradecemos tu tiempo; el equipo "
+            "revisará tu entrevista y se pondrá en contacto contigo. ¡Hasta luego!"
+        ),
+        "repeat": "Claro. Te la repito: {question}",
+        "ask_more": "¿Podrías contarme un poco más? ¿Qué pasó exactamente y qué hiciste tú?",
+        "ask_example": "¿Puedes darme un ejemplo concreto de tu propia experiencia?",
+        "ask_result": "¿Cuál fue el resultado? Si puedes, dame una cifra concreta.",
+        "ask_personal": "¿Qué hiciste tú personalmente en esa situación, más allá del equipo?",
+        "ask_point": "No mencionaste {point}. ¿Cómo lo abordas tú?",
+        "ask_topic": "¿Podrías hablarme también de {point}?",
+        "deepen": "Mirando atrás, ¿qué harías diferente la próxima vez y por qué?",
+        "named": "{candidate}, ",
+    },
+    "fr": {
+        "greeting": (
+            "Bonjour {candidate} ! Je suis {interviewer}{company}. Merci de participer à cet "
+            "entretien pour le poste de {title}. Je vais vous poser quelques questions ; prenez "
+            "votre temps. Commençons : {question}"
+        ),
+        "company": " de {company}",
+        "transition": "Merci. Question suivante : {question}",
+        "move_on": "Merci, c'est très utile.",
+        "closing": (
+            "Merci, {candidate}, c'était ma dernière question. Merci pour votre temps ; l'équipe "
+            "examinera votre entretien et reviendra vers vous. Au revoir !"
+        ),
+        "repeat": "Bien sûr. Je répète : {question}",
+        "ask_more": (
+            "Pouvez-vous m'en dire un peu plus ? Que s'est-il passé, et qu'avez-vous fait ?"
+        ),
+        "ask_example": "Pouvez-vous me donner un exemple précis tiré de votre expérience ?",
+        "ask_result": "Quel a été le résultat ? Si possible, donnez-moi un chiffre.",
+        "ask_personal": (
+            "Qu'avez-vous fait personnellement dans cette situation, au-delà de l'équipe ?"
+        ),
+        "ask_point": "Vous n'avez pas mentionné {point}. Comment l'abordez-vous ?",
+        "ask_topic": "Pouvez-vous aussi me parler de {point} ?",
+        "deepen": "Avec le recul, que feriez-vous différemment la prochaine fois, et pourquoi ?",
+        "named": "{candidate}, ",
+    },
+    "de": {
+        "greeting": (
+            "Hallo {candidate}! Ich bin {interviewer}{company}. Danke, dass Sie an diesem "
+            "Interview für die Position {title} teilnehmen. Ich stelle Ihnen einige Fragen; "
+            "nehmen Sie sich Zeit. Fangen wir an: {question}"
+        ),
+        "company": " von {company}",
+        "transition": "Danke. Nächste Frage: {question}",
+        "move_on": "Danke, das ist hilfreich.",
+        "closing": (
+            "Vielen Dank, {candidate}, das war meine letzte Frage. Danke für Ihre Zeit; das Team "
+            "wird Ihr Interview prüfen und sich bei Ihnen melden. Auf Wiedersehen!"
+        ),
+        "repeat": "Natürlich. Noch einmal: {question}",
+        "ask_more": (
+            "Können Sie etwas mehr erzählen? Was genau ist passiert und was haben Sie getan?"
+        ),
+        "ask_example": "Können Sie ein konkretes Beispiel aus Ihrer eigenen Erfahrung nennen?",
+        "ask_result": "Was war das Ergebnis? Wenn möglich, nennen Sie eine Zahl.",
+        "ask_personal": "Was haben Sie persönlich in dieser Situation getan, nicht das Team?",
+        "ask_point": "Sie haben {point} nicht erwähnt. Welche Rolle spielt das für Sie?",
+        "ask_topic": "Können Sie mir auch etwas über {point} erzählen?",
+        "deepen": "Was würden Sie im Rückblick beim nächsten Mal anders machen, und warum?",
+        "named": "{candidate}, ",
+    },
+    "pt": {
+        "greeting": (
+            "Olá, {candidate}! Eu sou {interviewer}{company}. Obrigado por participar desta "
+            "entrevista para a vaga de {title}. Vou fazer algumas perguntas; não tenha pressa. "
+            "Vamos começar: {question}"
+        ),
+        "company": " da {company}",
+        "transition": "Obrigado. Próxima pergunta: {question}",
+        "move_on": "Obrigado, isso ajuda bastante.",
+        "closing": (
+            "Obrigado, {candidate}, essa foi a minha última pergunta. Agradecemos o seu tempo; a "
+            "equipe vai analisar a sua entrevista e entrará em contato. Até logo!"
+        ),
+        "repeat": "Claro. Repetindo: {question}",
+        "ask_more": "Pode me contar um pouco mais? O que aconteceu exatamente e o que você fez?",
+        "ask_example": "Pode me dar um exemplo concreto da sua própria experiência?",
+        "ask_result": "Qual foi o resultado? Se puder, dê um número.",
+        "ask_personal": "O que você fez pessoalmente nessa situação, além da equipe?",
+        "ask_point": "Você não mencionou {point}. Como isso entra no seu trabalho?",
+        "ask_topic": "Pode me falar também sobre {point}?",
+        "deepen": "Olhando para trás, o que você faria diferente da próxima vez, e por quê?",
+        "named": "{candidate}, ",
+    },
+}
+
+# "Could you repeat that?" in the supported languages. Matched against short utterances only, so a
+# long answer that merely contains "again" is not mistaken for a request.
+REPEAT_PATTERNS = re.compile(
+    r"\b(repeat|say (that|it) again|come again|pardon|didn'?t (catch|hear|get)"
+    r"|what was the question|can you rephrase|rephrase|one more time"
+    r"|repetir|repite|puede repetir|no (te|le) (he )?(entend|escuch)|otra vez"
+    r"|répéter|répétez|pouvez-vous répéter|je n'ai pas compris|encore une fois"
+    r"|wiederholen|noch ?mal|nicht verstanden|wie bitte"
+    r"|repetir|repete|pode repetir|não entendi|de novo)\b",
+    re.IGNORECASE,
+)
+
+
+SHORT_REPEATS = frozenset(
+    {"sorry", "what", "pardon", "huh", "excuse me", "perdón", "comment", "bitte"}
+)
+
+
+def language_of(code: str) -> str:
+    """Map a posting language ("pt-BR", "de") to a supported phrase set, English by default."""
+    base = (code or "en").lower().split("-")[0].split("_")[0]
+    return base if base in PHRASES else "en"
+
+
+def phrase(language: str, key: str, **values: str) -> str:
+    return PHRASES[language_of(language)][key].format(**values)
+
+
+def is_repeat_request(text: str) -> bool:
+    """True when a short candidate utterance asks for the question to be repeated."""
+    stripped = (text or "").strip()
+    if not stripped or len(stripped.split()) > 14:
+        return False
+    if stripped.lower().rstrip("?!. ") in SHORT_REPEATS:
+        return True
+    return bool(REPEAT_PATTERNS.search(stripped))
