@@ -1,10 +1,14 @@
 from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
 
 from candidates.selectors import interview_get
+from heymilo.api.fields import ConstField
 from heymilo.api.schema import NOT_FOUND, envelope, responses
 from heymilo.api.views import ApiView, single
 from interviews.selectors import interview_data
 from interviews.serializers import InterviewDataOut
+from interviews.services import interviews_rescore
+from postings.selectors import posting_get
 
 InterviewDataEnvelope = envelope("InterviewDataEnvelope", InterviewDataOut(), "interview_data")
 
@@ -19,3 +23,27 @@ class InterviewDataApi(ApiView):
     def get(self, request, interview_id):
         interview = interview_get(workspace=self.workspace, interview_id=interview_id)
         return single("interview_data", interview_data(interview=interview))
+
+
+class RescoreOut(serializers.Serializer):
+    object = ConstField("rescore")
+    posting_id = serializers.CharField()
+    interviews_queued = serializers.IntegerField()
+
+
+RescoreEnvelope = envelope("RescoreEnvelope", RescoreOut(), "rescore")
+
+
+class PostingRescoreApi(ApiView):
+    @extend_schema(
+        operation_id="postings_rescore",
+        request=None,
+        responses=responses({202: RescoreEnvelope}, NOT_FOUND),
+        description="Re-score the posting's completed interviews against the current rubric, "
+        "in the background. Earlier results stay in the history with their provenance.",
+    )
+    def post(self, request, posting_id):
+        posting = posting_get(workspace=self.workspace, posting_id=posting_id)
+        queued = interviews_rescore(posting=posting, actor=f"api_key:{request.auth.prefix}")
+        data = {"object": "rescore", "posting_id": posting.public_id, "interviews_queued": queued}
+        return single("rescore", data, status=202)

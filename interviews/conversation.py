@@ -89,7 +89,12 @@ class Conversation:
 
     @property
     def awaiting_answer(self) -> bool:
-        return self.last is not None and self.last.kind in ASKING_KINDS
+        last = self.last
+        return (
+            last is not None
+            and last.speaker == Turn.Speaker.INTERVIEWER
+            and (last.kind in ASKING_KINDS)
+        )
 
     @property
     def current_question_id(self) -> str | None:

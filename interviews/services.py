@@ -191,3 +191,26 @@ def interview_finish(*, interview: Interview) -> None:
     )
     transaction.on_commit(lambda: assemble_recordings.delay(interview.pk))
     transaction.on_commit(lambda: evaluate_interview.delay(interview.pk))
+
+
+def interviews_rescore(*, posting, actor: str) -> int:
+    """Queue a re-score of every completed interview of the posting; returns how many."""
+    import uuid
+
+    from interviews.tasks import evaluate_interview
+
+    pks = list(
+        posting.interviews.filter(status=Interview.Status.COMPLETED).values_list("pk", flat=True)
+    )
+    # One token per request: a re-delivered job finds its result and does not score twice.
+    reason = f"rescore:{uuid.uuid4().hex[:12]}"
+    audit_record(
+        workspace=posting.workspace,
+        actor=actor,
+        action="posting_rescore",
+        target=posting.public_id,
+        data={"interviews": len(pks), "reason": reason},
+    )
+    for pk in pks:
+        transaction.on_commit(lambda pk=pk: evaluate_interview.delay(pk, reason))
+    return len(pks)

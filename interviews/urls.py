@@ -4,4 +4,5 @@ from interviews import api
 
 urlpatterns = [
     path("interviews/<str:interview_id>/data", api.InterviewDataApi.as_view()),
+    path("postings/<str:posting_id>/rescore", api.PostingRescoreApi.as_view()),
 ]

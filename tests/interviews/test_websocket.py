@@ -1,0 +1,184 @@
+"""The interview protocol over a real websocket, against the real ASGI app."""
+
+import json
+
+import pytest
+
+from candidates.models import Interview
+from interviews.models import Turn
+from tests.interviews.conftest import ready_interview
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+STRONG = (
+    "At my last job a customer was furious because her order was two weeks late. I listened, "
+    "apologised, offered a 20% discount and expedited shipping, then followed up the next day. "
+    "She renewed for another year and left a five star review."
+)
+
+
+def test_the_interviewer_greets_by_name_and_asks_the_first_question(owner, open_socket):
+    interview = ready_interview(owner.workspace)
+    ws = open_socket(interview.public_id)
+    state = ws.expect("state")
+    assert state["status"] == "in_progress" and state["progress"]["total"] == 5
+    turn = ws.interviewer_turn()["turn"]
+    assert turn["kind"] == "greeting" and turn["question_id"] == "Q001"
+    assert "Priya" in turn["text"] and "Sarah" in turn["text"] and "BrightDesk" in turn["text"]
+    assert "".join(ws.deltas) == turn["text"]  # the text streamed before it was final
+    interview.refresh_from_db()
+    assert interview.status == "in_progress" and interview.started_at is not None
+
+
+def test_an_answer_is_persisted_before_it_is_acknowledged(owner, open_socket):
+    interview = ready_interview(owner.workspace)
+    ws = open_socket(interview.public_id)
+    ws.interviewer_turn()
+    message_id = ws.answer(STRONG)
+    ack = ws.expect("ack", id=message_id)
+    stored = Turn.objects.get(interview=interview, seq=ack["turn"]["seq"])
+    assert stored.text == STRONG and stored.question_public_id == "Q001"
+
+
+def test_a_retransmitted_message_creates_no_second_turn(owner, open_socket):
+    interview = ready_interview(owner.workspace)
+    ws = open_socket(interview.public_id)
+    ws.interviewer_turn()
+    first = ws.expect("ack", id=ws.answer(STRONG, "m-1"))
+    ws.interviewer_turn()
+    again = ws.expect("ack", id=ws.answer(STRONG, "m-1"))
+    assert again["turn"]["seq"] == first["turn"]["seq"]
+    assert interview.turns.filter(speaker="candidate").count() == 1
+
+
+@pytest.mark.parametrize(
+    "frame,code",
+    [
+        ("not json", "malformed"),
+        ("[1, 2]", "malformed"),
+        ('{"type": "dance"}', "unknown_type"),
+        ('{"type": "answer", "text": "hi"}', "malformed"),
+        ('{"type": "answer", "id": "x", "text": 5}', "malformed"),
+        ('{"type": "answer", "id": "x", "text": "   "}', "empty_answer"),
+        (json.dumps({"type": "answer", "id": "x", "text": "a" * 70000}), "frame_too_large"),
+        (json.dumps({"type": "answer", "id": "x", "text": "a" * 6000}), "answer_too_long"),
+        (b"\x00\x01", "no_audio_started"),
+    ],
+)
+def test_bad_frames_get_an_error_and_the_session_survives(owner, open_socket, frame, code):
+    interview = ready_interview(owner.workspace)
+    ws = open_socket(interview.public_id)
+    ws.interviewer_turn()
+    ws.send(frame)
+    assert ws.expect("error")["code"] == code
+    ws.send({"type": "ping"})
+    ws.expect("pong")
+    ws.expect("ack", id=ws.answer(STRONG))
+
+
+def test_could_you_repeat_that_repeats_the_question(owner, open_socket):
+    interview = ready_interview(owner.workspace)
+    ws = open_socket(interview.public_id)
+    question = ws.interviewer_turn()["turn"]["text"]
+    ws.answer("Sorry, could you repeat that?")
+    repeat = ws.interviewer_turn()["turn"]
+    assert repeat["kind"] == "repeat" and repeat["question_id"] == "Q001"
+    assert "unhappy customer" in repeat["text"] and "unhappy customer" in question
+
+
+def test_a_reconnect_resumes_at_the_same_point(owner, open_socket):
+    interview = ready_interview(owner.workspace)
+    ws = open_socket(interview.public_id)
+    ws.interviewer_turn()
+    ws.answer(STRONG)
+    follow_up = ws.interviewer_turn()["turn"]
+    ws.close()
+    again = open_socket(interview.public_id)
+    state = again.expect("state")
+    assert state["awaiting"] == "answer"
+    assert state["transcript"][-1] == follow_up
+    assert [t["seq"] for t in state["transcript"]] == [1, 2, 3]
+
+
+def test_follow_ups_stay_within_the_questions_bounds(owner, open_socket):
+    interview = ready_interview(owner.workspace)
+    ws = open_socket(interview.public_id)
+    ws.interviewer_turn()
+    kinds = []
+    for _ in range(4):
+        ws.answer("I don't know.")
+        turn = ws.interviewer_turn()["turn"]
+        kinds.append((turn["kind"], turn["question_id"]))
+        if turn["question_id"] != "Q001":
+            break
+    # Q001 allows one to two follow-ups; a vague answer gets at least one and never three.
+    follow_ups = [kind for kind, qid in kinds if qid == "Q001" and kind == "follow_up"]
+    assert 1 <= len(follow_ups) <= 2
+    assert kinds[-1] == ("question", "Q002")
+
+
+def play_to_the_end(ws, answer: str = STRONG) -> dict:
+    ws.interviewer_turn()
+    while True:
+        ws.answer(answer)
+        message = ws.interviewer_turn()
+        if message["turn"]["kind"] == "closing":
+            return message
+
+
+def test_the_whole_interview_ends_politely_and_gets_scored(owner, open_socket):
+    interview = ready_interview(owner.workspace)
+    ws = open_socket(interview.public_id)
+    closing = play_to_the_end(ws)
+    assert "Thank you" in closing["turn"]["text"]
+    ws.expect("finished")
+    interview.refresh_from_db()
+    assert interview.status == "completed" and interview.score is not None
+    data = owner.get(f"/api/v4/interviews/{interview.public_id}/data").json()["data"]
+    web = data["web_interview"]
+    assert [row["question_id"] for row in web["scorecard"]] == ["Q001", "Q002", "Q003", "Q004",
+                                                                 "Q005"]
+    assert all(1 <= row["evaluation_score"] <= 5 for row in web["scorecard"])
+    assert web["scorecard"][0]["chat_transcript"][0]["speaker"] == "interviewer"
+    assert web["transcript"][0]["timestamp_str"] == "00:00:00"
+    assert web["provenance"]["engine"] == "local"
+    assert data["workflow"]["steps"] == [
+        {"id": "web_interview", "order": 1, "status": "complete", "started": True,
+         "completed": True}
+    ]
+
+
+def test_a_finished_interview_refuses_new_answers(owner, open_socket):
+    interview = ready_interview(owner.workspace)
+    ws = open_socket(interview.public_id)
+    play_to_the_end(ws)
+    ws.answer("One more thing!")
+    assert ws.expect("error")["code"] == "finished"
+    late = open_socket(interview.public_id)
+    assert late.expect("error")["code"] == "finished"
+
+
+def test_an_unknown_interview_is_refused(open_socket, db):
+    ws = open_socket("FFFFFFFFFFFFFFFF")
+    assert ws.expect("error")["code"] == "unknown_interview"
+
+
+def test_a_mandatory_resume_cannot_be_bypassed_over_the_socket(owner, open_socket):
+    interview = ready_interview(owner.workspace, "sales")
+    interview.posting.steps.filter(type="resume").update(config={"optional": False})
+    ws = open_socket(interview.public_id)
+    assert ws.expect("error")["code"] == "resume_required"
+    interview.refresh_from_db()
+    assert interview.status == Interview.Status.PENDING
+
+
+def test_two_tabs_see_the_same_dialogue_and_no_double_reply(owner, open_socket):
+    interview = ready_interview(owner.workspace)
+    first = open_socket(interview.public_id)
+    first.interviewer_turn()
+    second = open_socket(interview.public_id)
+    second.expect("state")
+    first.answer(STRONG)
+    reply = first.interviewer_turn()["turn"]
+    assert second.interviewer_turn()["turn"] == reply
+    assert interview.turns.filter(speaker="interviewer").count() == 2
