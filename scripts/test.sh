@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/system-deps.sh
+# axe-core for the accessibility checks, pinned by package-lock.json.
+[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent
 source scripts/services.sh
 trap services_stop EXIT
 services_start

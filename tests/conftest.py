@@ -1,11 +1,16 @@
 import os
+import socket
+import threading
+import time
 
 import pytest
+import uvicorn
 from django.conf import settings
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from heymilo.accounts.services import api_key_create, workspace_get_or_create
+from heymilo.celery import app as celery_app
 
 
 def pytest_report_header(config):
@@ -39,6 +44,15 @@ def clean_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def eager_jobs():
+    """Queued tasks run in the caller's thread, so a test sees the whole pipeline at once."""
+    saved = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
+    celery_app.conf.task_always_eager = celery_app.conf.task_eager_propagates = True
+    yield
+    celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = saved
+
+
 class ApiUser:
     """A workspace with an API key and a client that sends it."""
 
@@ -69,3 +83,53 @@ def owner(db) -> ApiUser:
 @pytest.fixture
 def outsider(db) -> ApiUser:
     return ApiUser("Globex")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class AsgiServer:
+    """The real ASGI application under uvicorn on loopback, in a thread of the test process."""
+
+    def __init__(self):
+        self.port = free_port()
+        config = uvicorn.Config(
+            "heymilo.asgi:application",
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            lifespan="off",
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def ws_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}"
+
+    def start(self) -> "AsgiServer":
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started:
+            assert time.monotonic() < deadline, "the ASGI server did not start"
+            time.sleep(0.02)
+        return self
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def asgi_server():
+    """One live server for the session; tests using it need transactional_db."""
+    server = AsgiServer().start()
+    yield server
+    server.stop()

@@ -18,7 +18,9 @@ def _escape(text: str) -> str:
 
 def pdf(lines: list[str]) -> bytes:
     """A one-page PDF with real text objects and a correct cross-reference table."""
-    content = "BT /F1 11 Tf 50 780 Td 14 TL " + " ".join(f"({_escape(l)}) '" for l in lines) + " ET"
+    content = (
+        "BT /F1 11 Tf 50 780 Td 14 TL " + " ".join(f"({_escape(line)}) '" for line in lines) + " ET"
+    )
     stream = content.encode("latin-1")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -38,8 +40,9 @@ def pdf(lines: list[str]) -> bytes:
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-              % (len(objects) + 1, xref))
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
     return out.getvalue()
 
 
@@ -72,8 +75,11 @@ def pdf_bomb() -> bytes:
     header = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
     pages = b"2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
     page = b"3 0 obj\n<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>\nendobj\n"
-    stream = (b"4 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(deflated)
-              + deflated + b"\nendstream\nendobj\n")
+    stream = (
+        b"4 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(deflated)
+        + deflated
+        + b"\nendstream\nendobj\n"
+    )
     return header + pages + page + stream + b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
 
 

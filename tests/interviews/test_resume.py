@@ -26,8 +26,11 @@ def upload(interview, data: bytes, name: str = "resume.pdf"):
 
 @pytest.mark.parametrize(
     "make,name",
-    [(documents.pdf, "cv.pdf"), (documents.docx, "cv.docx"),
-     (lambda lines: "\n".join(lines).encode(), "cv.txt")],
+    [
+        (documents.pdf, "cv.pdf"),
+        (documents.docx, "cv.docx"),
+        (lambda lines: "\n".join(lines).encode(), "cv.txt"),
+    ],
     ids=["pdf", "docx", "txt"],
 )
 def test_it_reads_and_screens_each_format(owner, interview, make, name):
@@ -41,7 +44,10 @@ def test_it_reads_and_screens_each_format(owner, interview, make, name):
     resume = data["resume"]
     assert [c["criteria_id"] for c in resume["eligibility_criteria"]] == ["rec_001"]
     assert [c["criteria_id"] for c in resume["score_criteria"]] == [
-        "rsc_001", "rsc_002", "rsc_003", "rsc_004"
+        "rsc_001",
+        "rsc_002",
+        "rsc_003",
+        "rsc_004",
     ]
     assert resume["eligibility_criteria"][0]["passed"] is True
     assert resume["provenance"]["engine"] == "local"
@@ -113,7 +119,11 @@ def test_an_optional_resume_can_be_skipped(owner, interview, client):
     assert response.status_code == 302
     data = owner.get(f"/api/v4/interviews/{interview.public_id}/data").json()["data"]
     assert data["workflow"]["steps"][0] == {
-        "id": "resume", "order": 1, "status": "skipped", "started": False, "completed": False
+        "id": "resume",
+        "order": 1,
+        "status": "skipped",
+        "started": False,
+        "completed": False,
     }
     assert data["resume"] is None
 
@@ -126,8 +136,11 @@ def test_a_mandatory_resume_cannot_be_skipped(interview, client):
 
 
 def test_an_ineligible_resume_is_knocked_out_politely(interview, client):
-    lines = ["Jamie Rivera", "Barista at Blue Bottle Coffee, 2019-2025.",
-             "Latte art champion; opened and closed the store; trained new staff."]
+    lines = [
+        "Jamie Rivera",
+        "Barista at Blue Bottle Coffee, 2019-2025.",
+        "Latte art champion; opened and closed the store; trained new staff.",
+    ]
     response = upload(interview, documents.pdf(lines))
     assert response.json()["is_eligible"] is False
     interview.refresh_from_db()

@@ -136,15 +136,25 @@ def test_the_whole_interview_ends_politely_and_gets_scored(owner, open_socket):
     assert interview.status == "completed" and interview.score is not None
     data = owner.get(f"/api/v4/interviews/{interview.public_id}/data").json()["data"]
     web = data["web_interview"]
-    assert [row["question_id"] for row in web["scorecard"]] == ["Q001", "Q002", "Q003", "Q004",
-                                                                 "Q005"]
+    assert [row["question_id"] for row in web["scorecard"]] == [
+        "Q001",
+        "Q002",
+        "Q003",
+        "Q004",
+        "Q005",
+    ]
     assert all(1 <= row["evaluation_score"] <= 5 for row in web["scorecard"])
     assert web["scorecard"][0]["chat_transcript"][0]["speaker"] == "interviewer"
     assert web["transcript"][0]["timestamp_str"] == "00:00:00"
     assert web["provenance"]["engine"] == "local"
     assert data["workflow"]["steps"] == [
-        {"id": "web_interview", "order": 1, "status": "complete", "started": True,
-         "completed": True}
+        {
+            "id": "web_interview",
+            "order": 1,
+            "status": "complete",
+            "started": True,
+            "completed": True,
+        }
     ]
 
 

@@ -1,0 +1,50 @@
+"""A candidate takes the interview in Chromium by typing, with a fake camera and microphone."""
+
+import pytest
+
+from tests.browser.conftest import axe_check, screenshot
+from tests.interviews.conftest import ready_interview
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ANSWER = (
+    "At my last job a customer was furious about a late order. I listened, apologised, "
+    "offered a 20% discount and followed up the next day; she renewed for a year."
+)
+
+
+def test_a_candidate_takes_the_video_interview_by_typing(owner, page, asgi_server):
+    interview = ready_interview(owner.workspace, "customer-service")
+    interview.consented_at = None
+    interview.save()
+    page.goto(f"{asgi_server.url}/i/{interview.public_id}")
+    axe_check(page)
+    screenshot(page, "candidate-welcome")
+    page.get_by_label("By typing").check()
+    page.get_by_role("checkbox").check()
+    page.get_by_role("button", name="Continue").click()
+
+    page.get_by_role("button", name="Start interview").wait_for()
+    screenshot(page, "candidate-device-check")
+    page.get_by_role("button", name="Start interview").click()
+    answer = page.get_by_label("Your answer")
+    send = page.get_by_role("button", name="Send")
+    caption = page.get_by_label("Current question")
+    caption.filter(has_text="unhappy customer").wait_for()
+    progress = page.locator("#progress")
+    assert progress.inner_text() == "Question 1 of 5"
+    axe_check(page)
+    screenshot(page, "candidate-interview-room")
+    for _ in range(20):
+        if page.get_by_role("heading", name="Thank you").count():
+            break
+        if send.is_enabled():
+            answer.fill(ANSWER)
+            send.click()
+        page.wait_for_timeout(150)
+    page.get_by_role("heading", name="Thank you").wait_for(timeout=20_000)
+    screenshot(page, "candidate-thank-you")
+    interview.refresh_from_db()
+    assert interview.status == "completed"
+    assert interview.chunks.filter(kind="video").exists()
+    assert interview.recordings.filter(kind="video").exists()
