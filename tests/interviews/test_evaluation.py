@@ -1,0 +1,155 @@
+"""Scoring: a strong candidate beats a weak one, rescoring keeps history, voice answers work."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+from candidates.services import candidate_ingest
+from interviews.models import WebInterviewResult
+from interviews.scores import interview_score, match_score
+from tests.factories import make_posting
+from tests.interviews import documents, media
+from tests.interviews.conftest import ready_interview
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+STRONG = {
+    "Q001": [
+        "At Salesforce I closed a $350K deal with a Fortune 500 retailer. I multi-threaded across "
+        "six stakeholders, the CFO, CIO and procurement, and when a competitor appeared late I "
+        "arranged an executive alignment call. We closed in four months at 120% of target.",
+        "My exact contribution was running the business case with the CFO and the pricing.",
+    ],
+    "Q002": [
+        "Your team spends days reconciling data silos, which costs real revenue. CloudMetrics "
+        "unifies it in one platform; a customer like yours cut reporting time by 60% in a "
+        "quarter. Can we book thirty minutes next Tuesday to map your use case?",
+    ],
+    "Q003": [
+        "I lost a $200K renewal because I single-threaded with a champion who left. I owned it: "
+        "I now map at least three stakeholders per deal and review it weekly with my manager.",
+    ],
+    "Q004": [
+        "Every week I make 50 cold calls, send 100 personalised emails, engage on LinkedIn daily "
+        "and ask two customers for referrals. I track it in Salesforce and hit 12 meetings a week.",
+    ],
+    "Q005": [
+        "Data-driven companies win because they decide faster. I love analytics, I use SQL "
+        "myself, and selling a product that changes how teams decide fits my career goals.",
+    ],
+}
+WEAK = {qid: ["I don't know, I guess I would just do my best."] for qid in STRONG}
+
+
+def test_match_score_is_the_weighted_formula():
+    assert match_score([(3.0, 5), (1.0, 1)]) == 75
+    assert match_score([(2.0, 3), (2.0, None)]) == 50
+    assert match_score([]) is None
+    assert match_score([(0.0, 5), (0.0, 1)]) == 50
+    assert interview_score(match=82, resume_overall=4.5) == 82.0
+    assert interview_score(match=None, resume_overall=4.5) == 90.0
+    assert interview_score(match=None, resume_overall=None) is None
+
+
+def simulate(asgi_server, interview, answers: dict, tmp_path, *extra) -> None:
+    path = tmp_path / f"{interview.public_id}.json"
+    path.write_text(json.dumps(answers))
+    call_command(
+        "simulate_candidate", interview.public_id, "--server", asgi_server.url,
+        "--answers", str(path), *extra,
+    )
+
+
+def ingest_sales(owner, name, email):
+    posting = make_posting(owner.workspace, "sales", title="Sales")
+    return candidate_ingest(posting=posting, row={"name": name, "email": email}).interview
+
+
+def test_marcus_uploads_a_resume_and_completes_the_guides_shape(owner, asgi_server, tmp_path):
+    from tests.api.test_guides import assert_shape
+    from tests.factories import FIXTURES
+
+    interview = ingest_sales(owner, "Marcus Johnson", "marcus.j@email.com")
+    resume = tmp_path / "marcus.pdf"
+    resume.write_bytes(documents.pdf(documents.MARCUS))
+    simulate(asgi_server, interview, STRONG, tmp_path, "--resume", str(resume))
+    data = owner.get(f"/api/v4/interviews/{interview.public_id}/data").json()
+    guide = json.loads((FIXTURES / "guide-interview-data.json").read_text())
+    guide_marcus = guide["marcus"]
+    for url in ("video_recording_url", "audio_recording_url"):
+        guide_marcus["data"]["web_interview"].pop(url)  # a text-only run records nothing
+    assert_shape(data, guide_marcus)
+    assert [s["status"] for s in data["data"]["workflow"]["steps"]] == ["complete", "complete"]
+    assert data["data"]["status"] == "completed"
+    assert data["data"]["score"] == data["data"]["web_interview"]["match_score"]
+
+
+def test_aisha_skips_the_resume_and_completes(owner, asgi_server, tmp_path):
+    from tests.api.test_guides import assert_shape
+    from tests.factories import FIXTURES
+
+    interview = ingest_sales(owner, "Aisha Williams", "aisha.w@email.com")
+    simulate(asgi_server, interview, STRONG, tmp_path, "--skip-resume")
+    data = owner.get(f"/api/v4/interviews/{interview.public_id}/data").json()
+    guide = json.loads((FIXTURES / "guide-interview-data.json").read_text())["aisha"]
+    for url in ("video_recording_url", "audio_recording_url"):
+        guide["data"]["web_interview"].pop(url)
+    assert_shape(data, guide)
+    assert data["data"]["resume"] is None
+    assert data["data"]["workflow"]["steps"][0]["status"] == "skipped"
+
+
+def test_a_strong_candidate_scores_clearly_above_a_weak_one(owner, asgi_server, tmp_path):
+    strong = ingest_sales(owner, "Strong", "strong@example.com")
+    posting = strong.posting
+    weak = candidate_ingest(posting=posting, row={"name": "Weak", "email": "w@e.com"}).interview
+    for interview, answers in ((strong, STRONG), (weak, WEAK)):
+        simulate(asgi_server, interview, answers, tmp_path, "--skip-resume")
+        interview.refresh_from_db()
+    assert strong.score >= weak.score + 40, (strong.score, weak.score)
+    result = strong.results.get(is_current=True)
+    assert result.highlights and result.tags
+    assert weak.results.get(is_current=True).lowlights
+
+
+def test_a_rubric_change_and_rescore_keep_the_history(owner, asgi_server, tmp_path):
+    interview = ingest_sales(owner, "Strong", "strong@example.com")
+    simulate(asgi_server, interview, STRONG, tmp_path, "--skip-resume")
+    posting_id = interview.posting.public_id
+    owner.patch(f"/api/v4/postings/{posting_id}/questions/Q001", {"score_weight": 0.5})
+    response = owner.post(f"/api/v4/postings/{posting_id}/rescore")
+    assert response.status_code == 202 and response.json()["data"]["interviews_queued"] == 1
+    results = WebInterviewResult.objects.filter(interview=interview).order_by("created_at")
+    assert [r.is_current for r in results] == [False, True]
+    assert results[1].reason.startswith("rescore:")
+    assert results[1].rows.get(question_public_id="Q001").score_weight == 0.5
+    assert all(r.provenance["engine"] == "local" for r in results)
+
+
+def test_a_spoken_answer_is_transcribed_and_stored(owner, asgi_server, open_socket, tmp_path):
+    interview = ready_interview(owner.workspace)
+    ws = open_socket(interview.public_id)
+    ws.interviewer_turn()
+    pcm = media.spoken_pcm("I listened to the customer and solved the problem.", tmp_path)
+    ws.send({"type": "audio_start", "id": "voice-1"})
+    ws.expect("audio_ready")
+    for start in range(0, len(pcm), 8192):
+        ws.send(pcm[start : start + 8192])
+    ws.send({"type": "audio_end", "id": "voice-1"})
+    transcript = ws.expect("transcript", timeout=30)
+    assert transcript["text"]
+    ack = ws.expect("ack", id="voice-1")
+    turn = interview.turns.get(seq=ack["turn"]["seq"])
+    assert turn.answered_by_voice and turn.text == transcript["text"]
+
+
+def test_silence_gets_a_clear_error_not_an_answer(owner, open_socket):
+    interview = ready_interview(owner.workspace)
+    ws = open_socket(interview.public_id)
+    ws.interviewer_turn()
+    ws.send({"type": "audio_start", "id": "quiet"})
+    ws.send(b"\x00\x00" * 16000)
+    ws.send({"type": "audio_end", "id": "quiet"})
+    assert ws.expect("error", timeout=30)["code"] == "no_speech"
+    assert not interview.turns.filter(speaker="candidate").exists()

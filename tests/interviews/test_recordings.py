@@ -1,0 +1,110 @@
+import pytest
+from django.core.files.storage import default_storage
+from django.test import Client
+
+from candidates.models import Interview
+from interviews.models import Recording, RecordingChunk
+from interviews.recordings import recordings_assemble
+from interviews.services import interview_start
+from tests.interviews import media
+from tests.interviews.conftest import ready_interview
+
+
+@pytest.fixture
+def interview(owner):
+    return interview_start(interview=ready_interview(owner.workspace))
+
+
+def send_chunk(interview, data, *, kind="video", session="s1", seq=0):
+    return Client().post(
+        f"/i/{interview.public_id}/recordings/{kind}?session={session}&seq={seq}",
+        data=data, content_type="application/octet-stream",
+    )
+
+
+def chunks_of(data: bytes, size: int) -> list[bytes]:
+    return [data[i : i + size] for i in range(0, len(data), size)]
+
+
+def test_chunks_are_stored_once_even_when_retransmitted(interview):
+    assert send_chunk(interview, b"abc").json() == {"stored": True, "duplicate": False}
+    assert send_chunk(interview, b"abc").json() == {"stored": True, "duplicate": True}
+    assert RecordingChunk.objects.filter(interview=interview).count() == 1
+
+
+@pytest.mark.parametrize(
+    "query,status", [("session=s1", 400), ("seq=1", 400), ("session=../x&seq=1", 400)]
+)
+def test_bad_chunk_addresses_are_refused(interview, query, status):
+    response = Client().post(
+        f"/i/{interview.public_id}/recordings/video?{query}", data=b"x",
+        content_type="application/octet-stream",
+    )
+    assert response.status_code == status
+
+
+def test_chunks_are_refused_when_nothing_is_recording(owner):
+    interview = ready_interview(owner.workspace)  # not started
+    assert send_chunk(interview, b"abc").status_code == 409
+
+
+def test_one_session_assembles_into_the_original_file(interview, tmp_path):
+    original = media.webm(tmp_path / "in.webm")
+    for seq, piece in enumerate(chunks_of(original, 4096)):
+        send_chunk(interview, piece, seq=seq)
+    [video] = recordings_assemble(interview=interview)
+    with default_storage.open(video.file.name, "rb") as handle:
+        assert handle.read() == original
+
+
+def test_two_sessions_are_joined_into_one_playable_file(interview, tmp_path):
+    first = media.webm(tmp_path / "a.webm", seconds=3)
+    second = media.webm(tmp_path / "b.webm", seconds=2)
+    send_chunk(interview, first, session="first")
+    send_chunk(interview, second, session="second")
+    [video] = recordings_assemble(interview=interview)
+    joined = tmp_path / "joined.webm"
+    with default_storage.open(video.file.name, "rb") as handle:
+        joined.write_bytes(handle.read())
+    assert 4.5 <= media.duration_seconds(joined) <= 5.5
+
+
+def test_recording_urls_are_signed_and_support_range_requests(owner, interview, tmp_path, client):
+    original = media.webm(tmp_path / "in.webm")
+    send_chunk(interview, original)
+    send_chunk(interview, original[:1000], kind="audio")
+    recordings_assemble(interview=interview)
+    Interview.objects.filter(pk=interview.pk).update(status="completed")
+    interview.results.create(match_score=50, provenance={"engine": "local", "model": "m",
+                                                         "prompt_version": "v",
+                                                         "created_at": 0.0,
+                                                         "fallback_reason": None})
+    data = owner.get(f"/api/v4/interviews/{interview.public_id}/data").json()["data"]
+    url = data["web_interview"]["video_recording_url"]
+    assert data["web_interview"]["audio_recording_url"]
+    path = "/" + url.split("/", 3)[3]
+    partial = client.get(path, HTTP_RANGE="bytes=10-19")
+    assert partial.status_code == 206
+    assert b"".join(partial.streaming_content) == original[10:20]
+    assert partial["Content-Range"] == f"bytes 10-19/{len(original)}"
+    assert client.get(path, HTTP_RANGE=f"bytes={len(original) + 5}-").status_code == 416
+
+
+def test_a_late_chunk_after_the_end_is_kept_and_reassembled(
+    interview, tmp_path, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+
+    original = media.webm(tmp_path / "in.webm")
+    pieces = chunks_of(original, 8192)
+    for seq, piece in enumerate(pieces[:-1]):
+        send_chunk(interview, piece, seq=seq)
+    Interview.objects.filter(pk=interview.pk).update(
+        status="evaluating", completed_at=timezone.now()
+    )
+    interview.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_chunk(interview, pieces[-1], seq=len(pieces) - 1).status_code == 200
+    video = Recording.objects.get(interview=interview, kind="video")
+    with default_storage.open(video.file.name, "rb") as handle:
+        assert handle.read() == original
