@@ -20,6 +20,7 @@ from functools import lru_cache
 from heymilo.ai.text import (
     NEGATIONS,
     bigrams,
+    canonical,
     content_terms,
     numbers,
     sentence_spans,
@@ -217,6 +218,16 @@ def _affirmed_prefixes(answer: str) -> frozenset[str]:
     return _prefixes(terms_of(kept))
 
 
+def _point_met(point: frozenset[str], affirmed: frozenset[str], stated_numbers: bool) -> bool:
+    """A rubric point is met by its words, or, when it asks for metrics, by numbers stated."""
+    return bool(point & affirmed) or (stated_numbers and bool(point & METRIC_PREFIXES))
+
+
+METRIC_PREFIXES = frozenset(
+    canonical(word)[:PREFIX] for word in ("metrics", "numbers", "quantified", "figures")
+)
+
+
 def extract(anchor: Anchor, answer: str) -> Features:
     terms = content_terms(answer)
     prefixes = _prefixes(terms)
@@ -224,8 +235,13 @@ def extract(anchor: Anchor, answer: str) -> Features:
     tokens = words(answer)
     empty = len(terms) < 2 or bool(EMPTY_RE.match(answer))
     affirmed = _affirmed_prefixes(answer) if anchor.points else frozenset()
-    covered = tuple(p for p, pts in anchor.points if pts and pts & affirmed)
-    missing = tuple(p for p, pts in anchor.points if pts and not pts & affirmed)
+    stated_numbers = bool(numbers(answer))
+    covered = tuple(
+        p for p, pts in anchor.points if pts and _point_met(pts, affirmed, stated_numbers)
+    )
+    missing = tuple(
+        p for p, pts in anchor.points if pts and not _point_met(pts, affirmed, stated_numbers)
+    )
     first_person = sum(1 for t in tokens if t in ("i", "i'm", "i've", "i'd", "my", "me"))
     others = sum(1 for t in tokens if t in ("we", "you", "they", "one", "someone"))
     answer_polarity = _polarity(answer)
@@ -277,7 +293,7 @@ def _point_share(f: Features) -> float:
 def topicality(f: Features) -> float:
     """0..1: how far the answer talks about the question's subject and the rubric's content."""
     on_topic = f.topic + f.coverage + 0.5 * _point_share(f)
-    return max(0.0, min(1.0, (on_topic - 0.3) / 0.5))
+    return max(0.0, min(1.0, (on_topic - 0.2) / 0.4))
 
 
 def _experience_quality(f: Features) -> float:
