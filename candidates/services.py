@@ -3,6 +3,8 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from candidates.models import Candidate, Interview
+from heymilo.webhooks.models import EventType
+from heymilo.webhooks.services import events_emit_bulk
 from postings.models import Posting
 from postings.services import posting_require_active
 
@@ -33,7 +35,8 @@ def _candidates_by_email(*, posting: Posting, rows: list[dict]) -> dict[str, Can
         ignore_conflicts=True,  # an existing email keeps its candidate, even under a race
     )
     candidates = Candidate.objects.filter(workspace=workspace, email__in=emails)
-    return {c.email: c for c in candidates.only("pk", "public_id", "email", "name")}
+    fields = ("pk", "public_id", "email", "name", "phone_number")
+    return {c.email: c for c in candidates.only(*fields)}
 
 
 def _interviews_by_candidate(*, posting: Posting, candidate_ids: list[int]) -> dict[int, Interview]:
@@ -84,7 +87,38 @@ def candidates_ingest(
         created = candidate.pk not in existing and candidate.pk not in seen
         seen.add(candidate.pk)
         results.append(IngestResult(interview=interview, created=created))
+    _emit_ingested(posting=posting, rows=rows, results=results, source=source)
     return results
+
+
+def _emit_ingested(
+    *, posting: Posting, rows: list[dict], results: list[IngestResult], source: str
+) -> None:
+    # A generator: the event data is only built when a webhook subscribes to the posting.
+    events_emit_bulk(
+        posting=posting,
+        event_type=EventType.CANDIDATE_INGESTED,
+        items=(
+            (result.interview.public_id, _ingested_data(result.interview, row, source))
+            for row, result in zip(rows, results, strict=True)
+            if result.created
+        ),
+    )
+
+
+def _ingested_data(interview: Interview, row: dict, source: str) -> dict:
+    candidate = interview.candidate
+    return {
+        "interview_id": interview.public_id,
+        "candidate_id": candidate.public_id,
+        "name": candidate.name,
+        "email": candidate.email,
+        "phone_number": candidate.phone_number or None,
+        "status": Interview.Status.PENDING,
+        "interview_url": interview.interview_url,
+        "source": source,
+        "metadata": row.get("metadata") or {},
+    }
 
 
 def candidate_ingest(

@@ -4,6 +4,7 @@ from celery import Celery
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heymilo.settings")
 
-app = Celery("heymilo")
+# heymilo.jobs holds the periodic sweep that CELERY_BEAT_SCHEDULE (settings.py) runs.
+app = Celery("heymilo", include=["heymilo.jobs"])
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()

@@ -279,4 +279,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    # Every webhook attempt is already logged in the database; one line each is noise.
+    "loggers": {"httpx": {"level": "WARNING"}},
 }
