@@ -3,3 +3,9 @@ from django.apps import AppConfig
 
 class InterviewsConfig(AppConfig):
     name = "interviews"
+
+    def ready(self):
+        from heymilo.jobs import register_sweep
+        from interviews.tasks import requeue_stuck_evaluations
+
+        register_sweep(requeue_stuck_evaluations, name="interviews.stuck_evaluations")

@@ -4,51 +4,18 @@ Nothing about a conversation lives in a web process: any process can rebuild the
 database and carry on, which is what makes reconnects and restarts lose nothing.
 """
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from heymilo import ai
-from heymilo.ai.base import PostingContext, QuestionSpec, TurnDecision
+from heymilo.ai.base import QuestionSpec, TurnDecision
 from heymilo.ai.base import Turn as DialogueTurn
 from heymilo.ai.local import stream_words
 from interviews.models import Turn
+from postings.ai_context import posting_context
 from postings.models import Posting, Question
 
 ASKING_KINDS = (Turn.Kind.GREETING, Turn.Kind.QUESTION, Turn.Kind.FOLLOW_UP, Turn.Kind.REPEAT)
-
-
-def posting_context(posting: Posting) -> PostingContext:
-    return PostingContext(
-        title=posting.title,
-        description=posting.description,
-        company_overview=posting.company_overview,
-        job_overview=posting.job_overview,
-        interview_process_overview=posting.interview_process_overview,
-        interviewer_name=posting.interviewer_name,
-        language=posting.language,
-        company_name=company_name(posting),
-    )
-
-
-COMPANY_SUBJECT = re.compile(
-    r"^([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}) (?:is|are|was|builds|helps)\b"
-)
-
-
-NOT_NAMES = {"We", "Our", "It", "This", "The", "They", "You"}
-
-
-def company_name(posting: Posting) -> str:
-    """The company the interviewer speaks for: the posting's metadata, else the subject of the
-    company overview ("BrightDesk is a fast-growing…"), else the workspace."""
-    named = (posting.metadata or {}).get("company_name")
-    if isinstance(named, str) and named.strip():
-        return named.strip()
-    match = COMPANY_SUBJECT.match(posting.company_overview.strip())
-    if match and match.group(1).split()[0] not in NOT_NAMES:
-        return match.group(1)
-    return posting.workspace.name
 
 
 def question_spec(question: Question) -> QuestionSpec:

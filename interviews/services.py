@@ -12,6 +12,7 @@ from heymilo.webhooks.services import event_emit
 from interviews.conversation import Conversation, PlannedTurn
 from interviews.models import Turn
 from postings.models import Question, WorkflowStep
+from postings.tasks import generate_questions
 
 MAX_ANSWER_CHARS = 5000
 
@@ -71,6 +72,7 @@ def interview_start(*, interview: Interview) -> Interview:
     if blocker:
         raise blocker
     if interview.started_at is None or interview.status == Interview.Status.PENDING:
+        _ensure_questions(interview)
         now = timezone.now()
         interview.started_at = interview.started_at or now
         interview.status = Interview.Status.IN_PROGRESS
@@ -84,6 +86,15 @@ def interview_start(*, interview: Interview) -> Interview:
             data=event_summary(interview),
         )
     return interview
+
+
+def _ensure_questions(interview: Interview) -> None:
+    """A step created without questions gets them from a job; if it has not run yet (no worker
+    in sight), write them now rather than open an interview with nothing to ask."""
+    posting = interview.posting
+    if not posting.questions.filter(modality=Question.Modality.VOICE).exists():
+        step = posting.steps.get(type=WorkflowStep.Type.WEB_INTERVIEW)
+        generate_questions(step.pk)
 
 
 def event_summary(interview: Interview) -> dict:

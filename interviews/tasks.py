@@ -1,31 +1,58 @@
-"""Background jobs of the interview: ids in, idempotent, safe to run twice."""
+"""Background jobs of the interview: ids in, idempotent, safe to run twice (heymilo/jobs.py)."""
 
-from celery import shared_task
+from datetime import timedelta
+
+from django.utils import timezone
 
 from candidates.models import Interview
+from heymilo.accounts.services import audit_record
+from heymilo.jobs import job
+
+# An evaluation takes seconds; one still "evaluating" after this was lost by a crash.
+STUCK_AFTER = timedelta(minutes=10)
 
 
-@shared_task(acks_late=True, bind=True, max_retries=5, default_retry_delay=30)
-def evaluate_interview(self, interview_pk: int, reason: str = "completed") -> None:
+def evaluation_give_up(interview_pk: int, reason: str = "completed", *, error: str) -> None:
+    """Retries are spent: say so where recruiters look; the sweep will try again later."""
+    interview = Interview.objects.filter(pk=interview_pk).select_related("workspace").first()
+    if interview is not None:
+        audit_record(
+            workspace=interview.workspace,
+            actor="system",
+            action="evaluation_failed",
+            target=interview.public_id,
+            data={"reason": reason, "error": error},
+        )
+
+
+@job(name="interviews.evaluate", give_up=evaluation_give_up)
+def evaluate_interview(interview_pk: int, reason: str = "completed") -> None:
     from interviews.evaluation import interview_evaluate
 
     interview = Interview.objects.select_related("posting__workspace", "candidate").get(
         pk=interview_pk
     )
-    already_scored = interview.results.filter(is_current=True, reason=reason).exists()
-    if reason == "completed" and (
-        interview.status != Interview.Status.EVALUATING or already_scored
-    ):
-        return  # a re-run after a crash or a duplicate message: the report exists
-    try:
-        interview_evaluate(interview=interview, reason=reason)
-    except Exception as exc:
-        raise self.retry(exc=exc)
+    if interview.results.filter(reason=reason).exists():
+        return  # a re-run after a crash or a duplicate message: this report exists
+    if reason == "completed" and interview.status != Interview.Status.EVALUATING:
+        return
+    interview_evaluate(interview=interview, reason=reason)
 
 
-@shared_task(acks_late=True, bind=True, max_retries=3, default_retry_delay=30)
-def assemble_recordings(self, interview_pk: int) -> None:
+@job(name="interviews.assemble_recordings", max_retries=3)
+def assemble_recordings(interview_pk: int) -> None:
     from interviews.recordings import recordings_assemble
 
-    interview = Interview.objects.get(pk=interview_pk)
-    recordings_assemble(interview=interview)
+    recordings_assemble(interview=Interview.objects.get(pk=interview_pk))
+
+
+def requeue_stuck_evaluations() -> int:
+    """The sweep: evaluations a crash lost are queued again (the job is idempotent)."""
+    stuck = Interview.objects.filter(
+        status=Interview.Status.EVALUATING, updated_at__lt=timezone.now() - STUCK_AFTER
+    ).values_list("pk", flat=True)
+    count = 0
+    for pk in stuck:
+        evaluate_interview.delay(pk)
+        count += 1
+    return count

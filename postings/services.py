@@ -7,6 +7,7 @@ from heymilo.api.errors import Conflict, Unprocessable
 from heymilo.ids import new_ingestion_url_key
 from postings.models import Posting, Question, WorkflowStep
 from postings.serializers import clean_step_config
+from postings.tasks import generate_questions
 
 DEFAULT_WORKFLOW = [{"type": WorkflowStep.Type.WEB_INTERVIEW, "config": {}, "questions": []}]
 
@@ -30,6 +31,8 @@ def posting_create(*, workspace: Workspace, fields: dict, workflow: list[dict] |
         )
         for attrs in step_data.get("questions") or []:
             _question_insert(posting=posting, step=step, attrs=attrs)
+        if step.type == WorkflowStep.Type.WEB_INTERVIEW and not step_data.get("questions"):
+            transaction.on_commit(lambda step_pk=step.pk: generate_questions.delay(step_pk))
     return posting
 
 
@@ -142,3 +145,97 @@ def questions_reorder(
 def posting_require_active(*, posting: Posting) -> None:
     if posting.status == Posting.Status.ARCHIVED:
         raise Conflict("This posting is archived; activate it first.", code="posting_archived")
+
+
+POSTING_COPY_FIELDS = (
+    "name",
+    "description",
+    "language",
+    "interviewer_name",
+    "instructions",
+    "company_overview",
+    "job_overview",
+    "interview_process_overview",
+    "company_overview_delivery_mode",
+    "job_overview_delivery_mode",
+    "interview_process_overview_delivery_mode",
+    "redirect_url",
+    "metadata",
+)
+QUESTION_COPY_FIELDS = (
+    "modality",
+    "text",
+    "evaluation_criteria",
+    "score_of_1",
+    "score_of_5",
+    "question_type",
+    "score_weight",
+    "min_follow_ups",
+    "max_follow_ups",
+    "not_scored",
+    "additional_instructions",
+)
+
+
+@transaction.atomic
+def posting_clone(*, posting: Posting) -> Posting:
+    """A draft copy with the same steps and questions (fresh ids, links and keys), no candidates."""
+    fields = {name: getattr(posting, name) for name in POSTING_COPY_FIELDS}
+    fields["title"] = f"{posting.title} (copy)"[:200]
+    fields["status"] = Posting.Status.DRAFT
+    workflow = []
+    for step in posting.steps.all():
+        questions = step.questions.order_by("modality", "rank")
+        workflow.append(
+            {
+                "type": step.type,
+                "config": dict(step.config),
+                "questions": [{n: getattr(q, n) for n in QUESTION_COPY_FIELDS} for q in questions],
+            }
+        )
+    return posting_create(workspace=posting.workspace, fields=fields, workflow=workflow)
+
+
+def _ai_posting_context(posting: Posting):
+    from heymilo.ai import PostingContext
+
+    company = (posting.metadata or {}).get("company_name")
+    return PostingContext(
+        title=posting.title,
+        description=posting.description,
+        company_overview=posting.company_overview,
+        job_overview=posting.job_overview,
+        interview_process_overview=posting.interview_process_overview,
+        interviewer_name=posting.interviewer_name,
+        language=posting.language,
+        company_name=company if isinstance(company, str) else posting.workspace.name,
+    )
+
+
+def questions_generate(*, posting: Posting, count: int | None = None) -> list[Question]:
+    """Ask the AI engine for voice questions from the job description and add them."""
+    from heymilo import ai
+
+    step = _step_for_modality(posting=posting, modality=Question.Modality.VOICE)
+    generated = ai.get_engine().generate_questions(
+        _ai_posting_context(posting),
+        num_questions=count or step.config.get("num_questions", 5),
+        interview_type=step.config.get("interview_type", "general"),
+    )
+    provenance = generated.provenance.as_dict()
+    created = []
+    for draft in generated.questions:
+        attrs = {
+            "modality": Question.Modality.VOICE,
+            "text": draft.text,
+            "evaluation_criteria": draft.evaluation_criteria,
+            "score_of_1": draft.score_of_1,
+            "score_of_5": draft.score_of_5,
+            "question_type": draft.question_type,
+            "score_weight": draft.score_weight,
+            "min_follow_ups": draft.min_follow_ups,
+            "max_follow_ups": draft.max_follow_ups,
+            "generated_by": provenance,
+        }
+        created.append(question_create(posting=posting, attrs=attrs))
+    return created

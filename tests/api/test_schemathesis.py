@@ -25,7 +25,20 @@ CHECKS = [
 
 
 @pytest.fixture
-def real_ids(owner):
+def keep_connection_open():
+    """Like Django's test client: a request must not close the test's database connection."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def real_ids(owner, keep_connection_open):
     """Point most path parameters at real objects so the fuzzer reaches validation, not 404."""
     from candidates.services import candidate_ingest
     from heymilo.webhooks.services import webhook_create

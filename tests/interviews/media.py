@@ -14,11 +14,30 @@ def require(tool: str) -> str:
 def webm(path: Path, seconds: int = 4) -> bytes:
     """A short real WebM (VP8 test pattern + Opus tone)."""
     subprocess.run(
-        [require("ffmpeg"), "-y", "-loglevel", "error",
-         "-f", "lavfi", "-i", f"testsrc=duration={seconds}:size=160x120:rate=10",
-         "-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}",
-         "-c:v", "libvpx", "-b:v", "100k", "-c:a", "libopus", "-shortest", str(path)],
-        check=True, timeout=60,
+        [
+            require("ffmpeg"),
+            "-y",
+            "-loglevel",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            f"testsrc=duration={seconds}:size=160x120:rate=10",
+            "-f",
+            "lavfi",
+            "-i",
+            f"sine=frequency=440:duration={seconds}",
+            "-c:v",
+            "libvpx",
+            "-b:v",
+            "100k",
+            "-c:a",
+            "libopus",
+            "-shortest",
+            str(path),
+        ],
+        check=True,
+        timeout=60,
     )
     return path.read_bytes()
 
@@ -27,20 +46,46 @@ def spoken_pcm(text: str, workdir: Path) -> bytes:
     """`text` spoken by espeak-ng as 16 kHz mono PCM16, what the page streams."""
     wav = workdir / "speech.wav"
     pcm = workdir / "speech.pcm"
-    subprocess.run([require("espeak-ng"), "-w", str(wav), "-s", "140", text], check=True,
-                   timeout=30)
     subprocess.run(
-        [require("ffmpeg"), "-y", "-loglevel", "error", "-i", str(wav), "-ar", "16000",
-         "-ac", "1", "-f", "s16le", str(pcm)],
-        check=True, timeout=30,
+        [require("espeak-ng"), "-w", str(wav), "-s", "140", text], check=True, timeout=30
+    )
+    subprocess.run(
+        [
+            require("ffmpeg"),
+            "-y",
+            "-loglevel",
+            "error",
+            "-i",
+            str(wav),
+            "-ar",
+            "16000",
+            "-ac",
+            "1",
+            "-f",
+            "s16le",
+            str(pcm),
+        ],
+        check=True,
+        timeout=30,
     )
     return pcm.read_bytes()
 
 
 def duration_seconds(path: Path) -> float:
     completed = subprocess.run(
-        [require("ffprobe"), "-v", "error", "-show_entries", "format=duration",
-         "-of", "default=nw=1:nk=1", str(path)],
-        capture_output=True, text=True, check=True, timeout=30,
+        [
+            require("ffprobe"),
+            "-v",
+            "error",
+            "-show_entries",
+            "format=duration",
+            "-of",
+            "default=nw=1:nk=1",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
     )
     return float(completed.stdout.strip())

@@ -56,8 +56,13 @@ def simulate(asgi_server, interview, answers: dict, tmp_path, *extra) -> None:
     path = tmp_path / f"{interview.public_id}.json"
     path.write_text(json.dumps(answers))
     call_command(
-        "simulate_candidate", interview.public_id, "--server", asgi_server.url,
-        "--answers", str(path), *extra,
+        "simulate_candidate",
+        interview.public_id,
+        "--server",
+        asgi_server.url,
+        "--answers",
+        str(path),
+        *extra,
     )
 
 

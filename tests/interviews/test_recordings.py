@@ -18,7 +18,8 @@ def interview(owner):
 def send_chunk(interview, data, *, kind="video", session="s1", seq=0):
     return Client().post(
         f"/i/{interview.public_id}/recordings/{kind}?session={session}&seq={seq}",
-        data=data, content_type="application/octet-stream",
+        data=data,
+        content_type="application/octet-stream",
     )
 
 
@@ -37,7 +38,8 @@ def test_chunks_are_stored_once_even_when_retransmitted(interview):
 )
 def test_bad_chunk_addresses_are_refused(interview, query, status):
     response = Client().post(
-        f"/i/{interview.public_id}/recordings/video?{query}", data=b"x",
+        f"/i/{interview.public_id}/recordings/video?{query}",
+        data=b"x",
         content_type="application/octet-stream",
     )
     assert response.status_code == status
@@ -75,10 +77,16 @@ def test_recording_urls_are_signed_and_support_range_requests(owner, interview, 
     send_chunk(interview, original[:1000], kind="audio")
     recordings_assemble(interview=interview)
     Interview.objects.filter(pk=interview.pk).update(status="completed")
-    interview.results.create(match_score=50, provenance={"engine": "local", "model": "m",
-                                                         "prompt_version": "v",
-                                                         "created_at": 0.0,
-                                                         "fallback_reason": None})
+    interview.results.create(
+        match_score=50,
+        provenance={
+            "engine": "local",
+            "model": "m",
+            "prompt_version": "v",
+            "created_at": 0.0,
+            "fallback_reason": None,
+        },
+    )
     data = owner.get(f"/api/v4/interviews/{interview.public_id}/data").json()["data"]
     url = data["web_interview"]["video_recording_url"]
     assert data["web_interview"]["audio_recording_url"]

@@ -41,10 +41,22 @@ class ServerProcess:
             "VAR_DIR": str(settings.VAR_DIR),
         }
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "heymilo.asgi:application", "--host",
-             "127.0.0.1", "--port", str(self.port), "--lifespan", "off", "--log-level",
-             "warning"],
-            cwd=ROOT, env=env,
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "heymilo.asgi:application",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--lifespan",
+                "off",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
         )
         deadline = time.monotonic() + 20
         while True:
@@ -68,8 +80,9 @@ def test_killing_the_server_mid_interview_loses_nothing(owner):
         ws.interviewer_turn()
         acked = [ws.expect("ack", id=ws.answer(STRONG))["turn"]["seq"]]
         ws.interviewer_turn()
-        acked.append(ws.expect("ack", id=ws.answer("I then personally called her back."))["turn"]
-                     ["seq"])
+        acked.append(
+            ws.expect("ack", id=ws.answer("I then personally called her back."))["turn"]["seq"]
+        )
     finally:
         first.kill()
     second = ServerProcess()

@@ -5,7 +5,10 @@ import json
 import pytest
 
 from candidates.models import Interview
+from candidates.services import candidate_ingest
 from interviews.models import Turn
+from postings.models import Posting
+from tests.factories import make_posting
 from tests.interviews.conftest import ready_interview
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -192,3 +195,68 @@ def test_two_tabs_see_the_same_dialogue_and_no_double_reply(owner, open_socket):
     reply = first.interviewer_turn()["turn"]
     assert second.interviewer_turn()["turn"] == reply
     assert interview.turns.filter(speaker="interviewer").count() == 2
+
+
+def test_interviewer_turns_are_spoken_as_wav(owner, open_socket, client):
+    interview = ready_interview(owner.workspace)
+    ws = open_socket(interview.public_id)
+    message = ws.interviewer_turn()
+    response = client.get(message["audio_url"])
+    assert response.status_code == 200 and response["Content-Type"] == "audio/wav"
+    assert response.content[:4] == b"RIFF" and len(response.content) > 10_000
+    assert client.get(f"/i/{interview.public_id}/speech/99.wav").status_code == 404
+
+
+def test_the_lifecycle_reaches_a_webhook_receiver_signed(owner, open_socket, settings):
+    from tests.webhooks.receiver import Receiver, verify
+
+    settings.WEBHOOKS_ALLOW_PRIVATE_URLS = True
+    receiver = Receiver().start()
+    try:
+        posting = make_posting(owner.workspace)
+        secrets = {}
+        for event_type in EVENTS:
+            body = {"posting_id": posting.public_id, "url": receiver.url, "event_type": event_type}
+            secrets[event_type] = owner.post("/api/v4/webhooks", body).json()["data"]["secret"]
+        interview = candidate_ingest(
+            posting=posting, row={"name": "Priya Patel", "email": "p@example.com"}
+        ).interview
+        ws = open_socket(interview.public_id)
+        play_to_the_end(ws)
+        ws.expect("finished")
+        events = [request.event for request in receiver.received]
+        assert [e["event_type"] for e in events] == EVENTS
+        assert {e["interview_id"] for e in events} == {interview.public_id}
+        for request in receiver.received:
+            secret = secrets[request.event["event_type"]]
+            assert verify(request.headers["X-HeyMilo-Signature"], request.body, secret)
+        report = events[-1]["data"]
+        assert report["web_interview"]["match_score"] is not None
+        assert report["status"] == "completed"
+    finally:
+        receiver.stop()
+
+
+EVENTS = ["candidate_ingested", "interview_started", "interview_completed", "report_available"]
+
+
+def test_a_posting_without_questions_gets_generated_ones_to_ask(owner, open_socket):
+    created = owner.post(
+        "/api/v4/postings",
+        {
+            "title": "Barista",
+            "description": "Make espresso drinks, keep the bar clean, "
+            "serve customers quickly during the morning rush. Latte art is a plus.",
+        },
+    ).json()["data"]
+    questions = owner.get(f"/api/v4/postings/{created['id']}/questions").json()["data"]
+    assert len(questions) == 5 and all(q["evaluation_criteria"] for q in questions)
+    from postings.models import Question
+
+    assert Question.objects.filter(generated_by__engine="local").count() == 5
+    interview = candidate_ingest(
+        posting=Posting.objects.get(public_id=created["id"]),
+        row={"name": "Sam", "email": "sam@example.com"},
+    ).interview
+    ws = open_socket(interview.public_id)
+    assert ws.interviewer_turn()["turn"]["question_id"] == questions[0]["id"]

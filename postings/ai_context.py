@@ -1,0 +1,36 @@
+"""What the AI engine is told about a posting."""
+
+import re
+
+from heymilo.ai.base import PostingContext
+from postings.models import Posting
+
+COMPANY_SUBJECT = re.compile(
+    r"^([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}) (?:is|are|was|builds|helps)\b"
+)
+NOT_NAMES = {"We", "Our", "It", "This", "The", "They", "You"}
+
+
+def company_name(posting: Posting) -> str:
+    """The company the interviewer speaks for: the posting's metadata, else the subject of the
+    company overview ("BrightDesk is a fast-growing…"), else the workspace."""
+    named = (posting.metadata or {}).get("company_name")
+    if isinstance(named, str) and named.strip():
+        return named.strip()
+    match = COMPANY_SUBJECT.match(posting.company_overview.strip())
+    if match and match.group(1).split()[0] not in NOT_NAMES:
+        return match.group(1)
+    return posting.workspace.name
+
+
+def posting_context(posting: Posting) -> PostingContext:
+    return PostingContext(
+        title=posting.title,
+        description=posting.description,
+        company_overview=posting.company_overview,
+        job_overview=posting.job_overview,
+        interview_process_overview=posting.interview_process_overview,
+        interviewer_name=posting.interviewer_name,
+        language=posting.language,
+        company_name=company_name(posting),
+    )
