@@ -236,6 +236,9 @@ AI_SCORING_MODEL = envstr("AI_SCORING_MODEL")
 AI_TIMEOUT = envfloat("AI_TIMEOUT", "30")
 AI_MAX_RETRIES = envint("AI_MAX_RETRIES", "2")
 
+# An evaluation takes seconds; one still "evaluating" after this was lost by a crash.
+EVALUATION_STUCK_AFTER_SECONDS = envint("EVALUATION_STUCK_AFTER_SECONDS", "600")
+
 SPEECH_TO_TEXT = envstr("SPEECH_TO_TEXT", "pocketsphinx")
 SPEECH_TO_TEXT_MODEL = envstr("SPEECH_TO_TEXT_MODEL", "whisper-1")
 TEXT_TO_SPEECH = envstr("TEXT_TO_SPEECH", "espeak-ng")

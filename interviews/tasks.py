@@ -2,14 +2,12 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 
 from candidates.models import Interview
 from heymilo.accounts.services import audit_record
 from heymilo.jobs import job
-
-# An evaluation takes seconds; one still "evaluating" after this was lost by a crash.
-STUCK_AFTER = timedelta(minutes=10)
 
 
 def evaluation_give_up(interview_pk: int, reason: str = "completed", *, error: str) -> None:
@@ -49,7 +47,8 @@ def assemble_recordings(interview_pk: int) -> None:
 def requeue_stuck_evaluations() -> int:
     """The sweep: evaluations a crash lost are queued again (the job is idempotent)."""
     stuck = Interview.objects.filter(
-        status=Interview.Status.EVALUATING, updated_at__lt=timezone.now() - STUCK_AFTER
+        status=Interview.Status.EVALUATING,
+        updated_at__lt=timezone.now() - timedelta(seconds=settings.EVALUATION_STUCK_AFTER_SECONDS),
     ).values_list("pk", flat=True)
     count = 0
     for pk in stuck:

@@ -32,7 +32,7 @@ def database_url() -> str:
     return f"postgres://{auth}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
-def start_worker(var_dir: Path, log) -> subprocess.Popen:
+def start_worker(var_dir: Path, log, **extra_env: str) -> subprocess.Popen:
     env = {
         **os.environ,
         "DATABASE_URL": database_url(),
@@ -46,6 +46,7 @@ def start_worker(var_dir: Path, log) -> subprocess.Popen:
         "WEBHOOK_REQUEUE_AFTER_SECONDS": "4",
         "WEBHOOK_RETRY_BASE_SECONDS": "0.2",
         "JOBS_SWEEP_INTERVAL_SECONDS": "1",
+        **extra_env,
     }
     command = [sys.executable, "-m", "celery", "-A", "heymilo", "worker", "-B"]
     command += ["--pool=threads", f"--concurrency={CONCURRENCY}", "--loglevel=warning"]
