@@ -48,3 +48,30 @@ def test_a_candidate_takes_the_video_interview_by_typing(owner, page, asgi_serve
     assert interview.status == "completed"
     assert interview.chunks.filter(kind="video").exists()
     assert interview.recordings.filter(kind="video").exists()
+
+
+def test_the_interview_works_on_a_phone_sized_screen(owner, browser, asgi_server):
+    interview = ready_interview(owner.workspace, "sales")
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    context.grant_permissions(["camera", "microphone"])
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(f"{asgi_server.url}/i/{interview.public_id}")
+        page.get_by_label("Resume").wait_for()
+        axe_check(page)
+        screenshot(page, "candidate-phone-resume")
+        page.get_by_role("button", name="Skip").click()
+        page.get_by_role("button", name="Start interview").click()
+        page.get_by_label("Current question").filter(has_text="deal").wait_for()
+        # Nothing wider than the screen: the answer box and Send stay reachable.
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, width
+        assert page.get_by_role("button", name="Send").is_visible()
+        screenshot(page, "candidate-phone-room")
+    finally:
+        context.close()
+    assert errors == []
