@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heymilo.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -62,13 +62,17 @@ def run(rows: int) -> None:
         elapsed = time.perf_counter() - started
     assert response.status_code == 200, response.content[:500]
     assert response.json()["created_count"] == rows
-    print(f"bulk ingest of {rows} new candidates: {elapsed:.2f} s "
-          f"({rows / elapsed:,.0f} rows/s, {len(queries)} queries)")
+    print(
+        f"bulk ingest of {rows} new candidates: {elapsed:.2f} s "
+        f"({rows / elapsed:,.0f} rows/s, {len(queries)} queries)"
+    )
 
     started = time.perf_counter()
     again = client.post(path, body, format="json").json()
-    print(f"bulk re-ingest of the same {rows} (all existing): "
-          f"{time.perf_counter() - started:.2f} s, existing={again['existing_count']}")
+    print(
+        f"bulk re-ingest of the same {rows} (all existing): "
+        f"{time.perf_counter() - started:.2f} s, existing={again['existing_count']}"
+    )
 
     list_path = f"/api/v4/postings/{posting_id}/candidates?limit="
     for limit in (1, 10, 100):
@@ -78,8 +82,10 @@ def run(rows: int) -> None:
                 started = time.perf_counter()
                 client.get(list_path + str(limit))
                 timings.append(time.perf_counter() - started)
-        print(f"candidate list limit={limit:>3}: {len(queries)} queries, "
-              f"median {statistics.median(timings) * 1000:.1f} ms")
+        print(
+            f"candidate list limit={limit:>3}: {len(queries)} queries, "
+            f"median {statistics.median(timings) * 1000:.1f} ms"
+        )
 
 
 if __name__ == "__main__":

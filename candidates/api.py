@@ -16,7 +16,6 @@ from candidates.serializers import (
     PostingStatsOut,
 )
 from heymilo.api.errors import validation_error_body
-from heymilo.api.pagination import paginate
 from heymilo.api.parsers import JSONParser
 from heymilo.api.schema import (
     CONFLICT,
@@ -28,7 +27,7 @@ from heymilo.api.schema import (
     responses,
 )
 from heymilo.api.throttling import RateLimitedThrottle
-from heymilo.api.views import ApiView, choice_param, listing, single, validated
+from heymilo.api.views import ApiView, choice_param, listing, paginated, single, validated
 from postings.models import Posting
 from postings.selectors import posting_get
 
@@ -61,12 +60,8 @@ class CandidateListCreateApi(ApiView):
         posting = posting_get(workspace=self.workspace, posting_id=posting_id)
         status = choice_param(request.query_params, "status", Interview.Status.values)
         interviews = selectors.interview_list(posting=posting, status=status)
-        page = paginate(interviews, request.query_params)
-        return listing(
-            CandidateRowOut(page.rows, many=True).data,
-            url=f"/v4/postings/{posting.public_id}/candidates",
-            total_count=page.total_count,
-            has_more=page.has_more,
+        return paginated(
+            interviews, request, CandidateRowOut, url=f"/v4/postings/{posting.public_id}/candidates"
         )
 
     @extend_schema(

@@ -2,7 +2,6 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from heymilo.api.pagination import paginate
 from heymilo.api.schema import (
     INVALID,
     NOT_FOUND,
@@ -11,7 +10,7 @@ from heymilo.api.schema import (
     list_envelope,
     responses,
 )
-from heymilo.api.views import ApiView, choice_param, listing, single, validated
+from heymilo.api.views import ApiView, choice_param, listing, paginated, single, validated
 from postings import selectors, services
 from postings.models import Posting, Question
 from postings.serializers import (
@@ -61,13 +60,7 @@ class PostingListCreateApi(ApiView):
     def get(self, request):
         status = choice_param(request.query_params, "status", Posting.Status.values)
         postings = selectors.posting_list(workspace=self.workspace, status=status)
-        page = paginate(postings, request.query_params)
-        return listing(
-            PostingOut(page.rows, many=True).data,
-            url="/v4/postings",
-            total_count=page.total_count,
-            has_more=page.has_more,
-        )
+        return paginated(postings, request, PostingOut, url="/v4/postings")
 
     @extend_schema(
         operation_id="postings_create",

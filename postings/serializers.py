@@ -17,6 +17,10 @@ def text_field(max_length: int = 4000, **kwargs):
     )
 
 
+def delivery_mode_field():
+    return serializers.ChoiceField(choices=DeliveryMode.choices, required=False, allow_null=True)
+
+
 class QuestionIn(serializers.Serializer):
     modality = serializers.ChoiceField(choices=Question.Modality.choices)
     text = serializers.CharField(max_length=2000)
@@ -89,15 +93,9 @@ class StepOverridesConfig(StrictConfig):
     company_overview = text_field(20000)
     job_overview = text_field(20000)
     interview_process_overview = text_field(20000)
-    company_overview_delivery_mode = serializers.ChoiceField(
-        choices=DeliveryMode.choices, required=False, allow_null=True
-    )
-    job_overview_delivery_mode = serializers.ChoiceField(
-        choices=DeliveryMode.choices, required=False, allow_null=True
-    )
-    interview_process_overview_delivery_mode = serializers.ChoiceField(
-        choices=DeliveryMode.choices, required=False, allow_null=True
-    )
+    company_overview_delivery_mode = delivery_mode_field()
+    job_overview_delivery_mode = delivery_mode_field()
+    interview_process_overview_delivery_mode = delivery_mode_field()
 
 
 class ResumeConfigIn(StepOverridesConfig):
@@ -193,15 +191,9 @@ class PostingFieldsIn(serializers.Serializer):
     company_overview = text_field(20000)
     job_overview = text_field(20000)
     interview_process_overview = text_field(20000)
-    company_overview_delivery_mode = serializers.ChoiceField(
-        choices=DeliveryMode.choices, required=False, allow_null=True
-    )
-    job_overview_delivery_mode = serializers.ChoiceField(
-        choices=DeliveryMode.choices, required=False, allow_null=True
-    )
-    interview_process_overview_delivery_mode = serializers.ChoiceField(
-        choices=DeliveryMode.choices, required=False, allow_null=True
-    )
+    company_overview_delivery_mode = delivery_mode_field()
+    job_overview_delivery_mode = delivery_mode_field()
+    interview_process_overview_delivery_mode = delivery_mode_field()
     redirect_url = serializers.URLField(
         max_length=2000, required=False, allow_blank=True, allow_null=True
     )

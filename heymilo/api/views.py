@@ -2,6 +2,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from heymilo.api.errors import Unprocessable
+from heymilo.api.pagination import paginate
 from heymilo.api.throttling import rate_limit_headers
 
 
@@ -28,6 +29,17 @@ def listing(rows: list, *, url: str, total_count: int, has_more: bool = False, *
     body["url"] = url
     body.update(extra)
     return Response(body)
+
+
+def paginated(queryset, request, serializer_class, *, url: str) -> Response:
+    """One cursor page of `queryset` as a list envelope (see heymilo.api.pagination)."""
+    page = paginate(queryset, request.query_params)
+    return listing(
+        serializer_class(page.rows, many=True).data,
+        url=url,
+        total_count=page.total_count,
+        has_more=page.has_more,
+    )
 
 
 def validated(serializer_class, data, **kwargs) -> dict:

@@ -1,7 +1,6 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 
 from heymilo.api.errors import Conflict, Unprocessable
-from heymilo.api.pagination import paginate
 from heymilo.api.schema import (
     CONFLICT,
     INVALID,
@@ -11,7 +10,7 @@ from heymilo.api.schema import (
     list_envelope,
     responses,
 )
-from heymilo.api.views import ApiView, choice_param, listing, single, validated
+from heymilo.api.views import ApiView, choice_param, paginated, single, validated
 from heymilo.webhooks import selectors, services
 from heymilo.webhooks.models import WebhookDelivery
 from heymilo.webhooks.safety import UnsafeUrl
@@ -48,13 +47,7 @@ class WebhookListCreateApi(ApiView):
     def get(self, request):
         posting_id = request.query_params.get("posting_id")
         webhooks = selectors.webhook_list(workspace=self.workspace, posting_id=posting_id)
-        page = paginate(webhooks, request.query_params)
-        return listing(
-            WebhookOut(page.rows, many=True).data,
-            url="/v4/webhooks",
-            total_count=page.total_count,
-            has_more=page.has_more,
-        )
+        return paginated(webhooks, request, WebhookOut, url="/v4/webhooks")
 
     @extend_schema(
         operation_id="webhooks_create",
@@ -149,12 +142,8 @@ class WebhookDeliveryListApi(ApiView):
         webhook = selectors.webhook_get(workspace=self.workspace, webhook_id=webhook_id)
         status = choice_param(request.query_params, "status", WebhookDelivery.Status.values)
         deliveries = selectors.delivery_list(webhook=webhook, status=status)
-        page = paginate(deliveries, request.query_params)
-        return listing(
-            DeliveryOut(page.rows, many=True).data,
-            url=f"/v4/webhooks/{webhook.public_id}/deliveries",
-            total_count=page.total_count,
-            has_more=page.has_more,
+        return paginated(
+            deliveries, request, DeliveryOut, url=f"/v4/webhooks/{webhook.public_id}/deliveries"
         )
 
 
