@@ -65,6 +65,7 @@ class Interview(models.Model):
     score = models.FloatField(null=True, blank=True)
     metadata = models.JSONField(default=dict, blank=True)
     source = models.CharField(max_length=16, choices=Source.choices, default=Source.API)
+
     class AnswerMode(models.TextChoices):
         VOICE = "voice"
         TEXT = "text"
@@ -73,6 +74,14 @@ class Interview(models.Model):
     consented_at = models.DateTimeField(null=True, blank=True)
     shortlisted = models.BooleanField(default=False)
     dismissed = models.BooleanField(default=False)
+    # The recruiter's note on the decision (shortlist / dismiss), shown on the report.
+    recruiter_note = models.TextField(blank=True)
+    # A recruiter's score replaces the AI's in the leaderboard and the API's `score`; the AI's
+    # stays in `score` and both are reported. Who and why are also in the audit log.
+    score_override = models.FloatField(null=True, blank=True)
+    score_override_reason = models.TextField(blank=True)
+    score_override_by = models.CharField(max_length=200, blank=True)
+    score_override_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -91,6 +100,11 @@ class Interview(models.Model):
     @property
     def interview_url(self) -> str:
         return f"{settings.PUBLIC_URL}/i/{self.public_id}"
+
+    @property
+    def effective_score(self) -> float | None:
+        """The score recruiters rank by: their override when there is one, else the AI's."""
+        return self.score_override if self.score_override is not None else self.score
 
     def step_status(self, step_type: str) -> str:
         return self.step_statuses.get(step_type, self.StepStatus.NOT_STARTED)

@@ -30,6 +30,10 @@ urlpatterns = [
     path("api/v4/", include(api_v4)),
     path("", include(intake_urlpatterns)),
     path("", include("interviews.page_urls")),
+    path("", include("heymilo.accounts.urls")),
+    path("", include("postings.dashboard_urls")),
+    path("", include("candidates.dashboard_urls")),
+    path("", include("interviews.dashboard_urls")),
     path("admin/", admin.site.urls),
 ]
 

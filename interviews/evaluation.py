@@ -8,10 +8,11 @@ from heymilo import ai
 from heymilo.accounts.services import audit_record
 from heymilo.webhooks.models import EventType
 from heymilo.webhooks.services import event_emit
-from interviews.conversation import Conversation, dialogue, posting_context, question_spec
+from interviews.conversation import Conversation, dialogue, question_spec
 from interviews.models import ScorecardEntry, Turn, WebInterviewResult
 from interviews.scores import interview_score, match_score
 from interviews.services import conversation_load
+from postings.ai_context import posting_context
 
 
 def _scored_turns(conversation: Conversation, question_id: str) -> list[Turn]:

@@ -18,7 +18,10 @@ def interview_data(*, interview: Interview) -> dict:
         "name": candidate.name,
         "email": candidate.email,
         "phone_number": candidate.phone_number or None,
-        "score": interview.score,
+        "score": interview.effective_score,
+        "ai_score": interview.score,
+        "score_override": score_override_data(interview),
+        "recruiter_note": interview.recruiter_note,
         "status": interview.status,
         "shortlisted": interview.shortlisted,
         "dismissed": interview.dismissed,
@@ -28,6 +31,18 @@ def interview_data(*, interview: Interview) -> dict:
         "metadata": interview.metadata,
         "created_at": unix(interview.created_at),
         "interviewed_at": unix(interview.completed_at),
+    }
+
+
+def score_override_data(interview: Interview) -> dict | None:
+    """A recruiter's score, when one replaced the AI's (which stays in `ai_score`)."""
+    if interview.score_override is None:
+        return None
+    return {
+        "score": interview.score_override,
+        "reason": interview.score_override_reason,
+        "overridden_by": interview.score_override_by,
+        "overridden_at": unix(interview.score_override_at),
     }
 
 

@@ -81,6 +81,13 @@ class WebInterviewResultOut(serializers.Serializer):
     scored_at = serializers.FloatField()
 
 
+class ScoreOverrideOut(serializers.Serializer):
+    score = serializers.FloatField()
+    reason = serializers.CharField(allow_blank=True)
+    overridden_by = serializers.CharField(allow_blank=True)
+    overridden_at = serializers.FloatField(allow_null=True)
+
+
 class InterviewDataOut(serializers.Serializer):
     object = ConstField("interview_data")
     interview_id = serializers.CharField()
@@ -89,7 +96,13 @@ class InterviewDataOut(serializers.Serializer):
     name = serializers.CharField()
     email = serializers.CharField()
     phone_number = serializers.CharField(allow_null=True)
-    score = serializers.FloatField(allow_null=True)
+    score = serializers.FloatField(
+        allow_null=True,
+        help_text="The recruiter's override when there is one, else the AI's score (0–100).",
+    )
+    ai_score = serializers.FloatField(allow_null=True, help_text="The AI's score (0–100).")
+    score_override = ScoreOverrideOut(allow_null=True)
+    recruiter_note = serializers.CharField(allow_blank=True)
     status = serializers.ChoiceField(choices=Interview.Status.choices)
     shortlisted = serializers.BooleanField()
     dismissed = serializers.BooleanField()

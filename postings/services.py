@@ -5,6 +5,7 @@ from django.utils import timezone
 from heymilo.accounts.models import Workspace
 from heymilo.api.errors import Conflict, Unprocessable
 from heymilo.ids import new_ingestion_url_key
+from postings.ai_context import posting_context
 from postings.models import Posting, Question, WorkflowStep
 from postings.serializers import clean_step_config
 from postings.tasks import generate_questions
@@ -196,29 +197,13 @@ def posting_clone(*, posting: Posting) -> Posting:
     return posting_create(workspace=posting.workspace, fields=fields, workflow=workflow)
 
 
-def _ai_posting_context(posting: Posting):
-    from heymilo.ai import PostingContext
-
-    company = (posting.metadata or {}).get("company_name")
-    return PostingContext(
-        title=posting.title,
-        description=posting.description,
-        company_overview=posting.company_overview,
-        job_overview=posting.job_overview,
-        interview_process_overview=posting.interview_process_overview,
-        interviewer_name=posting.interviewer_name,
-        language=posting.language,
-        company_name=company if isinstance(company, str) else posting.workspace.name,
-    )
-
-
 def questions_generate(*, posting: Posting, count: int | None = None) -> list[Question]:
     """Ask the AI engine for voice questions from the job description and add them."""
     from heymilo import ai
 
     step = _step_for_modality(posting=posting, modality=Question.Modality.VOICE)
     generated = ai.get_engine().generate_questions(
-        _ai_posting_context(posting),
+        posting_context(posting),
         num_questions=count or step.config.get("num_questions", 5),
         interview_type=step.config.get("interview_type", "general"),
     )

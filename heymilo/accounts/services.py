@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from heymilo.accounts.models import ApiKey, AuditEntry, Workspace, hash_api_key
+from heymilo.accounts.models import ApiKey, AuditEntry, Membership, Workspace, hash_api_key
 
 # Recording every request's use would turn each read into a write; a minute is precise enough.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -41,3 +41,89 @@ def audit_record(*, workspace: Workspace, actor: str, action: str, target: str, 
     AuditEntry.objects.create(
         workspace=workspace, actor=actor, action=action, target=target, data=data or {}
     )
+
+
+def user_get_or_create(*, email: str, password: str | None = None):
+    """The user whose login is `email` (lower-cased); a new one gets `password`, or none usable
+    (they choose one through "Forgot your password?")."""
+    from django.contrib.auth import get_user_model
+
+    email = email.strip().lower()
+    User = get_user_model()
+    user = User.objects.filter(username=email).first()
+    if user is None:
+        user = User.objects.create_user(username=email, email=email, password=password)
+    elif password:
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    return user
+
+
+@transaction.atomic
+def recruiter_create(
+    *, email: str, password: str | None, workspace_name: str, role: str = Membership.Role.OWNER
+) -> Membership:
+    """A user (email is the login) in a workspace, both created when missing."""
+    workspace = workspace_get_or_create(name=workspace_name)
+    user = user_get_or_create(email=email, password=password)
+    membership, _ = Membership.objects.update_or_create(
+        workspace=workspace, user=user, defaults={"role": role}
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_add(*, workspace: Workspace, email: str, role: str, actor: str) -> Membership:
+    user = user_get_or_create(email=email)
+    membership, _ = Membership.objects.update_or_create(
+        workspace=workspace, user=user, defaults={"role": role}
+    )
+    audit_record(
+        workspace=workspace,
+        actor=actor,
+        action="member_added",
+        target=user.email,
+        data={"role": role},
+    )
+    return membership
+
+
+class LastOwnerError(Exception):
+    """A workspace keeps at least one owner."""
+
+
+def _check_not_last_owner(membership: Membership) -> None:
+    if membership.role != Membership.Role.OWNER:
+        return
+    owners = membership.workspace.memberships.filter(role=Membership.Role.OWNER)
+    if owners.exclude(pk=membership.pk).count() == 0:
+        raise LastOwnerError("A workspace needs at least one owner.")
+
+
+@transaction.atomic
+def membership_set_role(*, membership: Membership, role: str, actor: str) -> Membership:
+    if role != Membership.Role.OWNER:
+        _check_not_last_owner(membership)
+    previous = membership.role
+    membership.role = role
+    membership.save(update_fields=["role"])
+    audit_record(
+        workspace=membership.workspace,
+        actor=actor,
+        action="member_role_changed",
+        target=membership.user.email,
+        data={"from": previous, "to": role},
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, actor: str) -> None:
+    _check_not_last_owner(membership)
+    audit_record(
+        workspace=membership.workspace,
+        actor=actor,
+        action="member_removed",
+        target=membership.user.email,
+    )
+    membership.delete()

@@ -1,0 +1,291 @@
+"""The recruiter's candidates: the leaderboard (the API's review_url), bulk decisions, CSV
+export and ingestion (one at a time or by CSV with a preview)."""
+
+import csv
+from datetime import UTC, datetime
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from rest_framework.exceptions import APIException
+
+from candidates import csv_import, review_services, selectors
+from candidates.models import Interview
+from candidates.selectors import LeaderboardFilters
+from candidates.serializers import CandidateIn
+from candidates.services import candidate_ingest
+from heymilo.accounts.access import dashboard_view
+from postings.forms import api_error_message
+from postings.selectors import posting_get
+
+PAGE_SIZE = 25
+POLL_SECONDS = 3
+SORT_CHOICES = [
+    ("-score", "Score, highest first"),
+    ("score", "Score, lowest first"),
+    ("-date", "Newest first"),
+    ("date", "Oldest first"),
+    ("name", "Name"),
+]
+
+
+class LeaderboardForm(forms.Form):
+    q = forms.CharField(label="Search name or email", required=False, max_length=200)
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any status"), *Interview.Status.choices]
+    )
+    score_min = forms.FloatField(label="Score from", required=False, min_value=0, max_value=100)
+    score_max = forms.FloatField(label="Score to", required=False, min_value=0, max_value=100)
+    shortlisted = forms.ChoiceField(
+        label="Shortlisted",
+        required=False,
+        choices=[("", "Anyone"), ("yes", "Shortlisted"), ("no", "Not shortlisted")],
+    )
+    tag = forms.ChoiceField(label="Tag", required=False)
+    sort = forms.ChoiceField(label="Sort by", required=False, choices=SORT_CHOICES)
+
+    def __init__(self, *args, tags: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tag"].choices = [("", "Any tag"), *[(t, t) for t in tags]]
+
+    def filters(self) -> LeaderboardFilters:
+        if not self.is_valid():
+            return LeaderboardFilters()
+        data = self.cleaned_data
+        return LeaderboardFilters(
+            status=data["status"],
+            score_min=data["score_min"],
+            score_max=data["score_max"],
+            shortlisted=data["shortlisted"],
+            tag=data["tag"],
+            search=data["q"].strip(),
+            sort=data["sort"] or "-score",
+        )
+
+
+class CandidateForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=200)
+    email = forms.EmailField(label="Email", max_length=254)
+    phone_number = forms.CharField(label="Phone (E.164)", max_length=16, required=False)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="CSV file")
+
+
+def posting_for(request, posting_id: str):
+    return posting_get(workspace=request.workspace, posting_id=posting_id)
+
+
+def _leaderboard_rows(request, posting):
+    tags = selectors.posting_tags(posting=posting)
+    form = LeaderboardForm(request.GET or None, tags=tags)
+    interviews = selectors.leaderboard(posting=posting, filters=form.filters())
+    return form, interviews
+
+
+@dashboard_view
+def leaderboard(request, posting_id: str):
+    posting = posting_for(request, posting_id)
+    form, interviews = _leaderboard_rows(request, posting)
+    page = Paginator(interviews.prefetch_related("results"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "nav": "postings",
+        "posting": posting,
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "stats": selectors.posting_stats(posting=posting),
+        "histogram": selectors.score_histogram(posting=posting),
+        "candidate_form": CandidateForm(),
+        "import_form": ImportForm(),
+        "poll_seconds": POLL_SECONDS,
+        "now": timezone.now().timestamp(),
+    }
+    return render(request, "dashboard/candidates/leaderboard.html", context)
+
+
+@dashboard_view
+def leaderboard_updates(request, posting_id: str):
+    """Rows of the page that changed since `since` (unix seconds), rendered, for live updates."""
+    posting = posting_for(request, posting_id)
+    ids = [i for i in request.GET.get("ids", "").split(",") if i][:100]
+    try:
+        since = datetime.fromtimestamp(float(request.GET.get("since", "0")), tz=UTC)
+    except (ValueError, OverflowError, OSError):
+        return JsonResponse({"error": {"message": "since must be unix seconds."}}, status=400)
+    now = timezone.now()
+    changed = selectors.interviews_changed(posting=posting, public_ids=ids, since=since)
+    rows = {
+        interview.public_id: render_to_string(
+            "dashboard/candidates/_row.html", {"i": interview, "posting": posting}, request
+        )
+        for interview in changed
+    }
+    return JsonResponse({"rows": rows, "now": now.timestamp()})
+
+
+@require_POST
+@dashboard_view
+def bulk_decide(request, posting_id: str):
+    posting = posting_for(request, posting_id)
+    decision = request.POST.get("decision")
+    ids = request.POST.getlist("ids")
+    back = request.POST.get("next") or reverse("candidates-leaderboard", args=[posting.public_id])
+    if decision not in review_services.DECISIONS or not ids:
+        messages.error(request, "Select candidates, then choose Shortlist or Dismiss.")
+        return redirect(back)
+    count = review_services.interviews_decide_bulk(
+        posting=posting, interview_ids=ids, decision=decision, actor=request.access.actor
+    )
+    verb = {"shortlist": "shortlisted", "dismiss": "dismissed", "reset": "reset"}[decision]
+    messages.success(request, f"{count} candidate{'s' if count != 1 else ''} {verb}.")
+    return redirect(back)
+
+
+EXPORT_COLUMNS = [
+    "interview_id",
+    "name",
+    "email",
+    "phone_number",
+    "status",
+    "score",
+    "ai_score",
+    "score_override",
+    "shortlisted",
+    "dismissed",
+    "tags",
+    "interviewed_at",
+    "report_url",
+]
+
+
+@dashboard_view
+def export_csv(request, posting_id: str):
+    """The rows the leaderboard shows with the same filters and sort (every page)."""
+    posting = posting_for(request, posting_id)
+    _, interviews = _leaderboard_rows(request, posting)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="candidates-{posting.public_id}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(EXPORT_COLUMNS)
+    base = request.build_absolute_uri("/")[:-1]
+    for interview in interviews.prefetch_related("results").iterator(chunk_size=500):
+        writer.writerow(_export_row(interview, base))
+    return response
+
+
+def _export_row(interview: Interview, base: str) -> list:
+    candidate = interview.candidate
+    return [
+        interview.public_id,
+        _safe_cell(candidate.name),
+        candidate.email,
+        candidate.phone_number,
+        interview.status,
+        _number(interview.effective_score),
+        _number(interview.score),
+        _number(interview.score_override),
+        "yes" if interview.shortlisted else "no",
+        "yes" if interview.dismissed else "no",
+        _safe_cell(", ".join(selectors.current_tags(interview))),
+        interview.completed_at.isoformat() if interview.completed_at else "",
+        f"{base}{reverse('interview-report', args=[interview.public_id])}",
+    ]
+
+
+def _number(value) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def _safe_cell(text: str) -> str:
+    # A cell starting with = + - @ runs as a formula in spreadsheets; quote it.
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+
+
+@require_POST
+@dashboard_view
+def candidate_add(request, posting_id: str):
+    posting = posting_for(request, posting_id)
+    form = CandidateForm(request.POST)
+    serializer = CandidateIn(data={k: v for k, v in request.POST.items() if k in form.fields and v})
+    if not serializer.is_valid():
+        messages.error(request, api_error_message(serializer.errors))
+        return redirect("candidates-leaderboard", posting_id=posting.public_id)
+    try:
+        result = candidate_ingest(
+            posting=posting, row=serializer.validated_data, source=Interview.Source.DASHBOARD
+        )
+    except APIException as error:
+        messages.error(request, api_error_message(error))
+        return redirect("candidates-leaderboard", posting_id=posting.public_id)
+    verb = "added" if result.created else "was already in this posting"
+    messages.success(request, f"{result.interview.candidate.name} {verb}.")
+    return redirect("candidates-leaderboard", posting_id=posting.public_id)
+
+
+@dashboard_view
+def import_upload(request, posting_id: str):
+    """Upload a CSV and see what would be ingested, with each bad row's errors."""
+    posting = posting_for(request, posting_id)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    context = {"nav": "postings", "posting": posting, "form": form}
+    if request.method == "POST" and form.is_valid():
+        try:
+            parsed = csv_import.csv_parse(form.cleaned_data["file"].read())
+        except csv_import.CsvError as error:
+            form.add_error("file", str(error))
+        else:
+            context.update(
+                parsed=parsed,
+                preview=parsed.rows[:50],
+                token=csv_import.import_stage(posting=posting, rows=parsed.rows)
+                if parsed.rows
+                else "",
+                batch=csv_import.COMMIT_BATCH,
+            )
+    return render(request, "dashboard/candidates/import.html", context)
+
+
+def _wants_json(request) -> bool:
+    return "json" in request.headers.get("Accept", "")
+
+
+@require_POST
+@dashboard_view
+def import_commit(request, posting_id: str):
+    """Ingest the staged rows: one batch per call for the page's progress bar (JSON), or all
+    of them at once for a plain form post."""
+    posting = posting_for(request, posting_id)
+    token = request.POST.get("token", "")
+    start = request.POST.get("start", "0")
+    start = int(start) if start.isdigit() else 0
+    try:
+        result = csv_import.import_commit_batch(posting=posting, token=token, start=start)
+        while result and not _wants_json(request) and result.done < result.total:
+            result = csv_import.import_commit_batch(posting=posting, token=token, start=result.done)
+    except APIException as error:
+        return _import_failed(request, posting, api_error_message(error))
+    if result is None:
+        return _import_failed(request, posting, "This import expired or was already done.")
+    if _wants_json(request):
+        return JsonResponse({"done": result.done, "total": result.total})
+    messages.success(request, f"Imported {result.total} candidates.")
+    return redirect("candidates-leaderboard", posting_id=posting.public_id)
+
+
+def _import_failed(request, posting, message: str):
+    if _wants_json(request):
+        return JsonResponse({"error": {"message": message}}, status=409)
+    messages.error(request, message)
+    return redirect("candidates-leaderboard", posting_id=posting.public_id)

@@ -1,0 +1,33 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+from heymilo.accounts.models import Membership
+
+
+class EmailLoginForm(AuthenticationForm):
+    """Django's login form with the email as the login (users are stored by lower-cased email)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"] = forms.EmailField(
+            label="Email",
+            max_length=254,
+            widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+        )
+        self.fields["password"].label = "Password"
+
+    def clean_username(self):
+        return self.cleaned_data["username"].strip().lower()
+
+
+class ApiKeyForm(forms.Form):
+    name = forms.CharField(label="Key name", max_length=100, initial="API key")
+
+
+class MemberForm(forms.Form):
+    email = forms.EmailField(label="Email", max_length=254)
+    role = forms.ChoiceField(label="Role", choices=Membership.Role.choices)
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label="Role", choices=Membership.Role.choices)

@@ -1,0 +1,155 @@
+"""The recruiter's report on one interview: scores and why, the recordings beside the
+transcript, and the decisions (shortlist / dismiss with a note, score override with a reason)."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from candidates import review_services
+from candidates.selectors import interview_get
+from heymilo.accounts.access import dashboard_view
+from heymilo.accounts.models import AuditEntry
+from interviews.selectors import interview_data
+
+ACTIVITY_SHOWN = 20
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[(d, d) for d in review_services.DECISIONS])
+    note = forms.CharField(
+        label="Note", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class OverrideForm(forms.Form):
+    score = forms.FloatField(label="New score (0–100)", min_value=0, max_value=100)
+    reason = forms.CharField(
+        label="Reason", max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+def interview_for(request, interview_id: str):
+    return interview_get(workspace=request.workspace, interview_id=interview_id)
+
+
+def step_scores(data: dict) -> list[dict]:
+    """Each step's score on 0–100, next to its own scale."""
+    rows = []
+    if data["resume"] and data["resume"]["overall_score"] is not None:
+        overall = data["resume"]["overall_score"]
+        rows.append({"label": "Resume", "score": round(overall * 20), "raw": f"{overall:g} / 5"})
+    web = data["web_interview"]
+    if web and web["match_score"] is not None:
+        rows.append({"label": "Web interview", "score": web["match_score"], "raw": "match score"})
+    return rows
+
+
+def same_origin(url: str | None) -> str | None:
+    """Our own signed file links as paths, so the players work on whatever host serves the page."""
+    if url and url.startswith(f"{settings.PUBLIC_URL}/files/"):
+        return url[len(settings.PUBLIC_URL) :]
+    return url
+
+
+def local_links(data: dict) -> dict:
+    web, resume = data["web_interview"], data["resume"]
+    if web:
+        for key in ("video_recording_url", "audio_recording_url"):
+            web[key] = same_origin(web[key])
+    if resume:
+        resume["resume_url"] = same_origin(resume["resume_url"])
+    return data
+
+
+def report_context(request, interview, **extra) -> dict:
+    data = local_links(interview_data(interview=interview))
+    activity = AuditEntry.objects.filter(
+        workspace=request.workspace, target=interview.public_id
+    ).order_by("-created_at")[:ACTIVITY_SHOWN]
+    return {
+        "nav": "postings",
+        "interview": interview,
+        "posting": interview.posting,
+        "data": data,
+        "steps": step_scores(data),
+        "activity": activity,
+        "decision_form": DecisionForm(initial={"note": interview.recruiter_note}),
+        "override_form": OverrideForm(),
+        **extra,
+    }
+
+
+@dashboard_view
+def interview_report(request, interview_id: str):
+    interview = interview_for(request, interview_id)
+    return render(request, "dashboard/interviews/report.html", report_context(request, interview))
+
+
+@dashboard_view
+def interview_print(request, interview_id: str):
+    interview = interview_for(request, interview_id)
+    context = report_context(request, interview, printable=True)
+    return render(request, "dashboard/interviews/report.html", context)
+
+
+@require_POST
+@dashboard_view
+def interview_decide(request, interview_id: str):
+    interview = interview_for(request, interview_id)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        review_services.interview_decide(
+            interview=interview,
+            decision=form.cleaned_data["decision"],
+            note=form.cleaned_data["note"],
+            actor=request.access.actor,
+        )
+        verb = {"shortlist": "shortlisted", "dismiss": "dismissed", "reset": "undecided"}
+        messages.success(
+            request, f"{interview.candidate.name} is {verb[form.cleaned_data['decision']]}."
+        )
+    return redirect("interview-report", interview_id=interview.public_id)
+
+
+@require_POST
+@dashboard_view
+def interview_override(request, interview_id: str):
+    interview = interview_for(request, interview_id)
+    actor = request.access.actor
+    if request.POST.get("action") == "clear":
+        review_services.interview_score_override_clear(interview=interview, actor=actor)
+        messages.success(request, "The AI's score applies again.")
+        return redirect("interview-report", interview_id=interview.public_id)
+    form = OverrideForm(request.POST)
+    if form.is_valid():
+        review_services.interview_score_override(
+            interview=interview, actor=actor, **form.cleaned_data
+        )
+        messages.success(request, "Score overridden; the AI's score is kept alongside.")
+        return redirect("interview-report", interview_id=interview.public_id)
+    context = report_context(request, interview, override_form=form)
+    return render(request, "dashboard/interviews/report.html", context, status=400)
+
+
+def vtt_time(seconds: float) -> str:
+    millis = round(seconds * 1000)
+    hours, minutes = millis // 3_600_000, millis // 60_000 % 60
+    return f"{hours:02d}:{minutes:02d}:{millis // 1000 % 60:02d}.{millis % 1000:03d}"
+
+
+@dashboard_view
+def interview_captions(request, interview_id: str):
+    """WebVTT captions for the recording, from the transcript: each line until the next."""
+    interview = interview_for(request, interview_id)
+    turns = list(interview.turns.all())
+    cues = ["WEBVTT", ""]
+    for index, turn in enumerate(turns):
+        end = turns[index + 1].offset if index + 1 < len(turns) else turn.offset + 8
+        who = interview.posting.interviewer_name if turn.speaker == "interviewer" else "Candidate"
+        text = turn.text.replace("-->", "→")
+        cues += [f"{vtt_time(turn.offset)} --> {vtt_time(max(end, turn.offset + 0.5))}"]
+        cues += [f"<v {who}>{text}", ""]
+    return HttpResponse("\n".join(cues), content_type="text/vtt; charset=utf-8")
