@@ -76,6 +76,8 @@ class Interview(models.Model):
     dismissed = models.BooleanField(default=False)
     # The recruiter's note on the decision (shortlist / dismiss), shown on the report.
     recruiter_note = models.TextField(blank=True)
+    # Set when the evaluation job gave up after its retries; cleared by the next success.
+    evaluation_error = models.TextField(blank=True)
     # A recruiter's score replaces the AI's in the leaderboard and the API's `score`; the AI's
     # stays in `score` and both are reported. Who and why are also in the audit log.
     score_override = models.FloatField(null=True, blank=True)

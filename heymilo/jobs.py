@@ -3,9 +3,9 @@
 Jobs take ids, load what they need and call a service; they are idempotent, so a message
 delivered twice (a worker killed before its ack) does no harm. Declare one with `@job`:
 
-    @job(name="interviews.evaluate", give_up=interview_mark_evaluation_failed)
-    def evaluate_interview(interview_pk: int) -> None:
-        interview_evaluate(interview_pk=interview_pk)
+    @job(name="interviews.evaluate", give_up=evaluation_give_up)
+    def evaluate_interview(interview_pk: int, reason: str = "completed") -> None:
+        ...
 
 and enqueue it with `transaction.on_commit(lambda: evaluate_interview.delay(pk))`.
 

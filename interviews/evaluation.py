@@ -103,6 +103,7 @@ def _complete(interview: Interview, result: WebInterviewResult) -> None:
         match=result.match_score, resume_overall=resume.overall_score if resume else None
     )
     interview.status = Interview.Status.COMPLETED
+    interview.evaluation_error = ""
     interview.updated_at = timezone.now()
     interview.save()
     audit_record(

@@ -22,6 +22,7 @@ def interview_data(*, interview: Interview) -> dict:
         "ai_score": interview.score,
         "score_override": score_override_data(interview),
         "recruiter_note": interview.recruiter_note,
+        "evaluation_error": interview.evaluation_error or None,
         "status": interview.status,
         "shortlisted": interview.shortlisted,
         "dismissed": interview.dismissed,

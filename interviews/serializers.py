@@ -103,6 +103,9 @@ class InterviewDataOut(serializers.Serializer):
     ai_score = serializers.FloatField(allow_null=True, help_text="The AI's score (0–100).")
     score_override = ScoreOverrideOut(allow_null=True)
     recruiter_note = serializers.CharField(allow_blank=True)
+    evaluation_error = serializers.CharField(
+        allow_null=True, help_text="Why scoring failed after its retries; it is retried later."
+    )
     status = serializers.ChoiceField(choices=Interview.Status.choices)
     shortlisted = serializers.BooleanField()
     dismissed = serializers.BooleanField()

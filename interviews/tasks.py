@@ -11,7 +11,9 @@ from heymilo.jobs import job
 
 
 def evaluation_give_up(interview_pk: int, reason: str = "completed", *, error: str) -> None:
-    """Retries are spent: say so where recruiters look; the sweep will try again later."""
+    """Retries are spent: say so where recruiters and integrators look (`evaluation_error` in
+    the report and the API); the sweep will try again later."""
+    Interview.objects.filter(pk=interview_pk).update(evaluation_error=error[:2000])
     interview = Interview.objects.filter(pk=interview_pk).select_related("workspace").first()
     if interview is not None:
         audit_record(

@@ -158,3 +158,19 @@ def test_silence_gets_a_clear_error_not_an_answer(owner, open_socket):
     ws.send({"type": "audio_end", "id": "quiet"})
     assert ws.expect("error", timeout=30)["code"] == "no_speech"
     assert not interview.turns.filter(speaker="candidate").exists()
+
+
+def test_an_evaluation_that_gives_up_is_visible_and_cleared_by_the_next_success(owner):
+    from candidates.models import Interview
+    from interviews.evaluation import interview_evaluate
+    from interviews.tasks import evaluation_give_up
+
+    interview = ready_interview(owner.workspace)
+    Interview.objects.filter(pk=interview.pk).update(status="evaluating")
+    evaluation_give_up(interview.pk, error="APIConnectionError: model unreachable")
+    data = owner.get(f"/api/v4/interviews/{interview.public_id}/data").json()["data"]
+    assert data["evaluation_error"] == "APIConnectionError: model unreachable"
+    interview.refresh_from_db()
+    interview_evaluate(interview=interview)
+    data = owner.get(f"/api/v4/interviews/{interview.public_id}/data").json()["data"]
+    assert data["evaluation_error"] is None and data["status"] == "completed"
