@@ -198,18 +198,28 @@ def posting_clone(*, posting: Posting) -> Posting:
 
 
 def questions_generate(*, posting: Posting, count: int | None = None) -> list[Question]:
-    """Ask the AI engine for voice questions from the job description and add them."""
+    """Ask the AI engine for voice questions from the job description and add them, skipping
+    any the posting already asks (asking twice for more must not repeat the first batch)."""
     from heymilo import ai
 
     step = _step_for_modality(posting=posting, modality=Question.Modality.VOICE)
+    asked = set(
+        posting.questions.filter(modality=Question.Modality.VOICE).values_list("text", flat=True)
+    )
+    wanted = count or step.config.get("num_questions", 5)
     generated = ai.get_engine().generate_questions(
         posting_context(posting),
-        num_questions=count or step.config.get("num_questions", 5),
+        num_questions=wanted + len(asked),
         interview_type=step.config.get("interview_type", "general"),
     )
     provenance = generated.provenance.as_dict()
-    created = []
+    fresh = []
     for draft in generated.questions:
+        if draft.text not in asked and len(fresh) < wanted:
+            asked.add(draft.text)
+            fresh.append(draft)
+    created = []
+    for draft in fresh:
         attrs = {
             "modality": Question.Modality.VOICE,
             "text": draft.text,

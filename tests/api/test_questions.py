@@ -90,3 +90,14 @@ def test_reorder_accepts_the_v2_order_field(owner, posting):
 def test_reorder_rejects_bad_ids(owner, posting, question_ids):
     body = {"modality": "voice", "question_ids": question_ids}
     assert owner.post(url(posting, "/reorder"), body).status_code == 422
+
+
+def test_generating_questions_twice_never_repeats_one(owner):
+    from postings.services import questions_generate
+
+    posting = make_posting(owner.workspace, "customer-service")
+    first = questions_generate(posting=posting, count=3)
+    second = questions_generate(posting=posting, count=3)
+    texts = list(posting.questions.filter(modality="voice").values_list("text", flat=True))
+    assert len(texts) == len(set(texts)) == 5 + len(first) + len(second)
+    assert first and all(q.generated_by["engine"] == "local" for q in first + second)
