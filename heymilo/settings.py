@@ -133,7 +133,7 @@ else:
 
 # Background jobs: Redis when configured, otherwise kombu's filesystem transport, which
 # needs no server and keeps queued jobs on disk across restarts.
-CELERY_BROKER_URL = REDIS_URL or "filesystem://"
+CELERY_BROKER_URL = REDIS_URL or "filesystem://localhost//"
 if not REDIS_URL:
     _queue_dir = VAR_DIR / "queue"
     _queue_dir.mkdir(parents=True, exist_ok=True)
