@@ -3,14 +3,16 @@
 import mimetypes
 import re
 
+from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.core import signing
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.core.handlers.asgi import ASGIRequest
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 
 SALT = "heymilo.files"
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
-CHUNK = 64 * 1024
+CHUNK = 512 * 1024
 
 
 def signed_url(name: str | None) -> str | None:
@@ -43,40 +45,63 @@ def serve_signed_file(request, token: str):
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     match = RANGE.match(request.headers.get("Range", ""))
     if match and (match.group(1) or match.group(2)):
-        return _partial(name, size, content_type, match)
-    response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
+        start, end = _range(size, match)
+        if start > end or start >= size:
+            response = HttpResponse(status=416)
+            response["Content-Range"] = f"bytes */{size}"
+            return response
+        status = 206
+    else:
+        start, end, status = 0, size - 1, 200
+    response = StreamingHttpResponse(
+        _stream(request, name, start, end - start + 1), status=status, content_type=content_type
+    )
+    if status == 206:
+        response["Content-Range"] = f"bytes {start}-{end}/{size}"
+    response["Content-Length"] = str(end - start + 1)
     response["Accept-Ranges"] = "bytes"
     response["Cache-Control"] = "private, max-age=300"
     return response
 
 
-def _partial(name: str, size: int, content_type: str, match) -> HttpResponse:
+def _range(size: int, match) -> tuple[int, int]:
     start_text, end_text = match.groups()
     if start_text:
         start = int(start_text)
         end = min(int(end_text), size - 1) if end_text else size - 1
     else:  # "bytes=-500": the last 500 bytes
         start, end = max(size - int(end_text), 0), size - 1
-    if start > end or start >= size:
-        response = HttpResponse(status=416)
-        response["Content-Range"] = f"bytes */{size}"
-        return response
-    handle = default_storage.open(name, "rb")
-    handle.seek(start)
-    response = StreamingHttpResponse(
-        _read(handle, end - start + 1), status=206, content_type=content_type
-    )
-    response["Content-Range"] = f"bytes {start}-{end}/{size}"
-    response["Content-Length"] = str(end - start + 1)
-    response["Accept-Ranges"] = "bytes"
-    return response
+    return start, end
 
 
-def _read(handle, remaining: int):
-    with handle:
+def _stream(request, name: str, start: int, length: int):
+    """Under ASGI an async iterator, so a recording streams instead of being read into memory
+    (Django buffers a sync iterator whole there); under WSGI a plain one."""
+    if isinstance(request, ASGIRequest):
+        return _read_async(name, start, length)
+    return _read(name, start, length)
+
+
+def _read(name: str, start: int, remaining: int):
+    with default_storage.open(name, "rb") as handle:
+        handle.seek(start)
         while remaining > 0:
             data = handle.read(min(CHUNK, remaining))
             if not data:
                 return
             remaining -= len(data)
             yield data
+
+
+async def _read_async(name: str, start: int, remaining: int):
+    handle = await sync_to_async(default_storage.open)(name, "rb")
+    try:
+        await sync_to_async(handle.seek)(start)
+        while remaining > 0:
+            data = await sync_to_async(handle.read)(min(CHUNK, remaining))
+            if not data:
+                return
+            remaining -= len(data)
+            yield data
+    finally:
+        await sync_to_async(handle.close)()

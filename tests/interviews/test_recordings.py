@@ -116,3 +116,26 @@ def test_a_late_chunk_after_the_end_is_kept_and_reassembled(
     video = Recording.objects.get(interview=interview, kind="video")
     with default_storage.open(video.file.name, "rb") as handle:
         assert handle.read() == original
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_asgi_server_streams_recordings_and_serves_ranges(owner, asgi_server, tmp_path):
+    import warnings
+
+    import httpx
+
+    from heymilo.files import signed_url
+
+    interview = interview_start(interview=ready_interview(owner.workspace))
+    original = media.webm(tmp_path / "in.webm", seconds=6)
+    send_chunk(interview, original)
+    [video, *_] = recordings_assemble(interview=interview)
+    url = signed_url(video.file.name).replace("http://127.0.0.1:8000", asgi_server.url)
+    url = asgi_server.url + "/" + url.split("/", 3)[3]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # Django warns when it must buffer a sync iterator
+        whole = httpx.get(url)
+        part = httpx.get(url, headers={"Range": "bytes=100-199"})
+    assert whole.status_code == 200 and whole.content == original
+    assert whole.headers["Content-Length"] == str(len(original))
+    assert part.status_code == 206 and part.content == original[100:200]
