@@ -88,14 +88,20 @@ class StrictConfig(serializers.Serializer):
         return {key: value for key, value in validated.items() if value is not None}
 
 
-class StepOverridesConfig(StrictConfig):
-    instructions = text_field()
+class OverviewFields(serializers.Serializer):
+    """What the interviewer tells the candidate, set on a posting and overridable per step."""
+
+    instructions = text_field(20000)
     company_overview = text_field(20000)
     job_overview = text_field(20000)
     interview_process_overview = text_field(20000)
     company_overview_delivery_mode = delivery_mode_field()
     job_overview_delivery_mode = delivery_mode_field()
     interview_process_overview_delivery_mode = delivery_mode_field()
+
+
+class StepOverridesConfig(StrictConfig, OverviewFields):
+    pass
 
 
 class ResumeConfigIn(StepOverridesConfig):
@@ -181,19 +187,12 @@ class StepIn(serializers.Serializer):
         return attrs
 
 
-class PostingFieldsIn(serializers.Serializer):
+class PostingFieldsIn(OverviewFields):
     title = serializers.CharField(max_length=200)
     name = serializers.CharField(max_length=200, required=False, allow_blank=True, allow_null=True)
     description = text_field(20000)
     language = serializers.RegexField(LANGUAGE_PATTERN, required=False, allow_null=True)
     interviewer_name = serializers.CharField(max_length=60, required=False, allow_null=True)
-    instructions = text_field(20000)
-    company_overview = text_field(20000)
-    job_overview = text_field(20000)
-    interview_process_overview = text_field(20000)
-    company_overview_delivery_mode = delivery_mode_field()
-    job_overview_delivery_mode = delivery_mode_field()
-    interview_process_overview_delivery_mode = delivery_mode_field()
     redirect_url = serializers.URLField(
         max_length=2000, required=False, allow_blank=True, allow_null=True
     )

@@ -61,13 +61,18 @@ def webhooks(request):
 
 @dashboard_view
 def webhook_detail(request, webhook_id: str):
-    webhook = webhook_for(request, webhook_id)
+    return webhook_page(request, webhook_for(request, webhook_id))
+
+
+def webhook_page(request, webhook, **extra):
+    """The webhook with its latest deliveries (and, after a rotation, the new secret once)."""
     deliveries = webhook_selectors.delivery_list(webhook=webhook).order_by("-created_at")
     context = {
         "nav": "settings",
         "section": "webhooks",
         "webhook": webhook,
         "deliveries": deliveries[:DELIVERIES_SHOWN],
+        **extra,
     }
     return render(request, "dashboard/settings/webhook.html", context)
 
@@ -86,15 +91,7 @@ def webhook_test(request, webhook_id: str):
 def webhook_rotate(request, webhook_id: str):
     webhook = webhook_for(request, webhook_id)
     raw_secret = webhook_services.webhook_rotate_secret(webhook=webhook)
-    deliveries = webhook_selectors.delivery_list(webhook=webhook).order_by("-created_at")
-    context = {
-        "nav": "settings",
-        "section": "webhooks",
-        "webhook": webhook,
-        "deliveries": deliveries[:DELIVERIES_SHOWN],
-        "raw_secret": raw_secret,
-    }
-    return render(request, "dashboard/settings/webhook.html", context)
+    return webhook_page(request, webhook, raw_secret=raw_secret)
 
 
 @require_POST

@@ -1,13 +1,11 @@
 """A candidate answers by voice in Chromium: the fake microphone plays speech made by espeak-ng,
 the page streams it as PCM over the websocket, pocketsphinx transcribes it on the server."""
 
-import subprocess
-
 import pytest
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.interviews.conftest import ready_interview
-from tests.interviews.media import require
+from tests.interviews.media import spoken
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -18,27 +16,16 @@ SPOKEN = "I listened to the customer, I apologised, and I solved the problem the
 def voice_browser(tmp_path_factory):
     from playwright.sync_api import sync_playwright
 
-    wav = tmp_path_factory.mktemp("voice") / "answer.wav"
-    speech = wav.with_suffix(".raw.wav")
-    subprocess.run([require("espeak-ng"), "-s", "140", "-w", str(speech), SPOKEN], check=True)
-    # Chromium's fake capture wants 16-bit PCM; pad with silence so the clip loops gently.
-    subprocess.run(
-        [
-            require("ffmpeg"),
-            "-y",
-            "-loglevel",
-            "error",
-            "-i",
-            str(speech),
-            "-ar",
-            "48000",
-            "-ac",
-            "1",
-            "-af",
-            "apad=pad_dur=2",
-            str(wav),
-        ],
-        check=True,
+    # Chromium's fake capture plays a 16-bit WAV; silence after the words keeps the loop gentle.
+    wav = spoken(
+        SPOKEN,
+        tmp_path_factory.mktemp("voice") / "answer.wav",
+        "-ar",
+        "48000",
+        "-ac",
+        "1",
+        "-af",
+        "apad=pad_dur=2",
     )
     args = [*CHROMIUM_ARGS, f"--use-file-for-fake-audio-capture={wav}"]
     with sync_playwright() as playwright:

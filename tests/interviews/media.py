@@ -42,10 +42,9 @@ def webm(path: Path, seconds: int = 4) -> bytes:
     return path.read_bytes()
 
 
-def spoken_pcm(text: str, workdir: Path) -> bytes:
-    """`text` spoken by espeak-ng as 16 kHz mono PCM16, what the page streams."""
-    wav = workdir / "speech.wav"
-    pcm = workdir / "speech.pcm"
+def spoken(text: str, target: Path, *ffmpeg_output_args: str) -> Path:
+    """`text` spoken by espeak-ng, converted by ffmpeg with the given output options."""
+    wav = target.with_name(target.stem + "-espeak.wav")
     subprocess.run(
         [require("espeak-ng"), "-w", str(wav), "-s", "140", text], check=True, timeout=30
     )
@@ -57,17 +56,18 @@ def spoken_pcm(text: str, workdir: Path) -> bytes:
             "error",
             "-i",
             str(wav),
-            "-ar",
-            "16000",
-            "-ac",
-            "1",
-            "-f",
-            "s16le",
-            str(pcm),
+            *ffmpeg_output_args,
+            str(target),
         ],
         check=True,
         timeout=30,
     )
+    return target
+
+
+def spoken_pcm(text: str, workdir: Path) -> bytes:
+    """`text` as 16 kHz mono PCM16, what the page streams."""
+    pcm = spoken(text, workdir / "speech.pcm", "-ar", "16000", "-ac", "1", "-f", "s16le")
     return pcm.read_bytes()
 
 
