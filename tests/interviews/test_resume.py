@@ -153,3 +153,27 @@ def test_a_second_upload_is_refused(interview):
     upload(interview, documents.pdf(documents.MARCUS))
     response = upload(interview, documents.pdf(documents.MARCUS))
     assert response.json()["error"]["code"] == "resume_done"
+
+
+def test_knockout_can_be_disabled_and_a_minimum_score_applies(owner, interview):
+    barista = [
+        "Jamie Rivera",
+        "Barista at Blue Bottle Coffee, 2019-2025.",
+        "Latte art champion; opened and closed the store; trained new staff.",
+    ]
+    interview.posting.steps.filter(type="resume").update(
+        config={"optional": True, "knockout_enabled": False}
+    )
+    assert upload(interview, documents.pdf(barista)).json()["status"] == "complete"
+    interview.refresh_from_db()
+    assert interview.status == Interview.Status.PENDING  # ineligible, but not knocked out
+
+    strict = ready_interview(owner.workspace, "sales", email="second@example.com")
+    strict.posting.steps.filter(type="resume").update(
+        config={"optional": True, "knockout_enabled": True, "min_evaluation_score": 4.9}
+    )
+    response = upload(strict, documents.pdf(documents.MARCUS))
+    assert response.json()["status"] == "knocked_out"
+    strict.refresh_from_db()
+    assert strict.status == Interview.Status.KNOCKED_OUT
+    assert strict.resume.overall_score < 4.9
