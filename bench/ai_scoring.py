@@ -1,12 +1,15 @@
 """Measure the local engine's answer scoring against human grades (SAF short answers).
 
-    .venv/bin/python bench/ai_scoring.py [--data PATH]
+    .venv/bin/python bench/ai_scoring.py [--data PATH] [--tuning-only]
 
 Each row's ``reference_answer`` is the score-5 anchor. The engine never sees ``human_score``.
 Held-out split: question_ids sorted numerically ("2.1" < "2.2" < "10.1"), every 4th one
 (index % 4 == 3) is held out of all tuning. Prints Spearman ρ with the human scores for the stored
 integer score (1–5) and for the engine's continuous strength, on tuning / held-out / all questions,
 the naive token-overlap baseline on the same splits, answers per second and consistency.
+
+``--tuning-only`` scores the tuning questions alone and adds leave-one-question-out figures, so a
+change can be judged without looking at the held-out questions.
 """
 
 from __future__ import annotations
@@ -127,9 +130,11 @@ def consistency(engine: LocalEngine, rows: list[dict]) -> tuple[float, float, in
     return 100.0 * same_again / len(rows), 100.0 * same_swapped / len(rows), altered
 
 
-def report(path: Path) -> dict[str, float]:
+def report(path: Path, tuning_only: bool = False) -> dict[str, float]:
     rows = list(read_rows(path))
     held = held_out_ids({row["question_id"] for row in rows})
+    if tuning_only:
+        rows = [row for row in rows if row["question_id"] not in held]
     engine = LocalEngine()
     scores, strengths, seconds = score_rows(engine, rows)
     baseline = [naive_overlap(r["answer"], r["reference_answer"]) for r in rows]
@@ -139,6 +144,8 @@ def report(path: Path) -> dict[str, float]:
         "held_out": [i for i, r in enumerate(rows) if r["question_id"] in held],
         "overall": list(range(len(rows))),
     }
+    if tuning_only:
+        del splits["held_out"], splits["overall"]
     figures: dict[str, float] = {"answers_per_second": len(rows) / seconds}
     for name, idx in splits.items():
         pick = lambda values, idx=idx: [values[i] for i in idx]  # noqa: E731
@@ -146,10 +153,36 @@ def report(path: Path) -> dict[str, float]:
         figures[f"{name}_continuous"] = spearman(pick(strengths), pick(human))
         figures[f"{name}_naive"] = spearman(pick(baseline), pick(human))
         figures[f"{name}_n"] = len(idx)
+    if tuning_only:
+        figures |= leave_one_question_out(rows, scores, strengths)
     again, swapped, altered = consistency(engine, rows)
     figures |= {"same_twice_pct": again, "swap_unchanged_pct": swapped, "swap_altered": altered}
     figures["held_out_ids"] = ", ".join(sorted(held, key=question_key))  # type: ignore[assignment]
     return figures
+
+
+def leave_one_question_out(
+    rows: list[dict], scores: list[int], strengths: list[float]
+) -> dict[str, float]:
+    """Spearman on each tuning question's answers alone, then pooled without each question.
+
+    The engine has nothing fitted per fold (its weights are fixed), so "leave one question out"
+    here reports how stable the pooled figure is: the lowest pooled ρ over the 12 ways of dropping
+    one question, and the mean within-question ρ.
+    """
+    human = [r["human_score"] for r in rows]
+    by_question: dict[str, list[int]] = {}
+    for index, row in enumerate(rows):
+        by_question.setdefault(f"{row['question_id']} {row['question']}", []).append(index)
+    within, pooled_without = [], []
+    for idx in by_question.values():
+        within.append(spearman([strengths[i] for i in idx], [human[i] for i in idx]))
+        rest = [i for i in range(len(rows)) if i not in set(idx)]
+        pooled_without.append(spearman([strengths[i] for i in rest], [human[i] for i in rest]))
+    return {
+        "loqo_min_pooled_continuous": min(pooled_without),
+        "within_question_mean_continuous": sum(within) / len(within),
+    }
 
 
 def print_report(figures: dict[str, float], path: Path) -> None:
@@ -157,9 +190,17 @@ def print_report(figures: dict[str, float], path: Path) -> None:
     print(f"held-out question_ids (sorted, index % 4 == 3): {figures['held_out_ids']}")
     print(f"{'split':<10}{'n':>6}{'engine 1-5':>12}{'continuous':>12}{'naive':>9}")
     for name in ("tuning", "held_out", "overall"):
+        if f"{name}_n" not in figures:
+            continue
         print(
             f"{name.replace('_', '-'):<10}{figures[f'{name}_n']:>6}{figures[f'{name}_int']:>12.3f}"
             f"{figures[f'{name}_continuous']:>12.3f}{figures[f'{name}_naive']:>9.3f}"
+        )
+    if "loqo_min_pooled_continuous" in figures:
+        print(
+            f"tuning only: lowest pooled ρ leaving one question out "
+            f"{figures['loqo_min_pooled_continuous']:.3f}; mean within-question ρ "
+            f"{figures['within_question_mean_continuous']:.3f} (held-out not scored)"
         )
     print(f"answers/second (one core, incl. anchor prep): {figures['answers_per_second']:.0f}")
     print(f"same answer twice → same score: {figures['same_twice_pct']:.1f}%")
@@ -172,11 +213,16 @@ def print_report(figures: dict[str, float], path: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument(
+        "--tuning-only",
+        action="store_true",
+        help="score the tuning questions only; never compute held-out figures",
+    )
     args = parser.parse_args()
     if not args.data.exists():
         print(f"no data at {args.data}", file=sys.stderr)
         return 2
-    print_report(report(args.data), args.data)
+    print_report(report(args.data, tuning_only=args.tuning_only), args.data)
     return 0
 
 
