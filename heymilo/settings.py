@@ -124,7 +124,10 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            # channels_redis waits up to 5 s in BZPOPMIN; redis-py 8's default 5 s socket
+            # timeout would end that wait with an error and drop every websocket that stays
+            # quiet for 5 s (a candidate thinking, or speaking an answer).
+            "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": 30}]},
         }
     }
 else:

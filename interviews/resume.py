@@ -85,7 +85,8 @@ def extract_text(data: bytes, kind: str) -> str:
         raise InterviewError(
             "encrypted_file", "This file is password-protected; please upload an unlocked copy."
         )
-    text = completed.stdout.decode("utf-8", errors="replace").strip()
+    # Parsers can emit U+0000, which PostgreSQL text cannot store.
+    text = completed.stdout.decode("utf-8", errors="replace").replace("\x00", "").strip()
     if completed.returncode != 0:
         raise InterviewError("unreadable_file", "We could not read this file.")
     if len(text.split()) < 5:
@@ -138,7 +139,7 @@ def _store(interview, step, data, filename, kind, text, screen) -> ResumeResult:
     digest = hashlib.sha256(data).hexdigest()[:12]
     result = ResumeResult(
         interview=interview,
-        filename=filename[:255],
+        filename=filename.replace("\x00", "")[:255],
         content_type=CONTENT_TYPES[kind],
         size=len(data),
         text=text,

@@ -126,7 +126,8 @@ def answer_submit(
         return existing, True
     if interview.status != Interview.Status.IN_PROGRESS:
         raise InterviewError("finished", "This interview is finished; answers are closed.")
-    text = text.strip()
+    # PostgreSQL text cannot hold U+0000; it is never part of what someone said.
+    text = text.replace("\x00", "").strip()
     if not text:
         raise InterviewError("empty_answer", "The answer is empty.")
     if len(text) > MAX_ANSWER_CHARS:

@@ -43,6 +43,7 @@ class MetadataField(serializers.Field):
         "bad_key": f"Keys must be 1–{METADATA_MAX_KEY_LENGTH} characters.",
         "bad_value": "Values must be strings, numbers, booleans or null.",
         "long_value": f"String values must be at most {METADATA_MAX_VALUE_LENGTH} characters.",
+        "null_character": "Null characters are not allowed.",
     }
 
     def to_internal_value(self, data):
@@ -57,6 +58,9 @@ class MetadataField(serializers.Field):
                 self.fail("bad_value")
             if isinstance(value, str) and len(value) > METADATA_MAX_VALUE_LENGTH:
                 self.fail("long_value")
+            # PostgreSQL's jsonb cannot store U+0000, so it is refused here, not by a 500 there.
+            if "\x00" in key or (isinstance(value, str) and "\x00" in value):
+                self.fail("null_character")
         return data
 
     def to_representation(self, value):

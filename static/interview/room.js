@@ -70,6 +70,16 @@
 
   // ---- speech in: 16 kHz PCM16 over the websocket -----------------------------------------
   let capture = null;
+  let spoken = null;  // the last spoken answer, until the server acknowledges it
+
+  function resendAudio() {
+    // After a reconnect the server has lost the audio of the new connection's predecessor.
+    const answer = capture || spoken;
+    if (!answer) return;
+    socketSend({ type: "audio_start", id: answer.messageId || answer.id });
+    answer.chunks.forEach((chunk) => socket.send(chunk));
+    if (!capture) socketSend({ type: "audio_end", id: answer.id });
+  }
   async function startTalking() {
     if (!stream || !stream.getAudioTracks().length) { status.textContent = "No microphone available; please type."; return; }
     const context = new AudioContext();
@@ -77,6 +87,7 @@
     const processor = context.createScriptProcessor(4096, 1, 1);
     const ratio = context.sampleRate / 16000;
     const messageId = newId();
+    const chunks = [];  // kept until acknowledged, so a reconnect can send the answer again
     socketSend({ type: "audio_start", id: messageId });
     processor.onaudioprocess = (event) => {
       const input = event.inputBuffer.getChannelData(0);
@@ -85,11 +96,12 @@
         const s = Math.max(-1, Math.min(1, input[Math.floor(i * ratio)]));
         out[i] = s < 0 ? s * 0x8000 : s * 0x7fff;
       }
+      chunks.push(out.buffer);
       if (socket && socket.readyState === WebSocket.OPEN) socket.send(out.buffer);
     };
     source.connect(processor);
     processor.connect(context.destination);
-    capture = { context, processor, source, messageId };
+    capture = { context, processor, source, messageId, chunks };
     $("talk").textContent = "Stop and send";
     $("talk").classList.add("recording");
     status.textContent = "Listening…";
@@ -98,6 +110,7 @@
     if (!capture) return;
     capture.processor.disconnect(); capture.source.disconnect(); capture.context.close();
     socketSend({ type: "audio_end", id: capture.messageId });
+    spoken = { id: capture.messageId, chunks: capture.chunks };
     capture = null;
     $("talk").textContent = "Speak answer";
     $("talk").classList.remove("recording");
@@ -147,6 +160,7 @@
         setBusy(message.awaiting !== "answer");
         if (message.status === "evaluating" || message.status === "completed") finish(message.redirect_url);
         pending().forEach((p) => socketSend({ type: "answer", id: p.id, text: p.text }));
+        resendAudio();
         break;
       case "interviewer_start":
         liveText = ""; setBusy(true); break;
@@ -162,6 +176,7 @@
         break;
       case "ack":
         setPending(pending().filter((p) => p.id !== message.id));
+        if (spoken && spoken.id === message.id) spoken = null;
         status.textContent = "";
         break;
       case "transcript":
@@ -171,6 +186,7 @@
       case "error":
         status.textContent = message.message;
         if (message.code === "no_speech" || message.code === "empty_answer") setBusy(false);
+        if (message.code === "no_speech" && spoken && spoken.id === message.id) spoken = null;
         break;
     }
   }

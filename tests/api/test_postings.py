@@ -136,3 +136,12 @@ def test_the_posting_list_costs_a_constant_number_of_queries(owner, django_asser
     with django_assert_max_num_queries(8):
         response = owner.get("/api/v4/postings?limit=100")
     assert len(response.json()["data"]) == 12
+
+
+def test_null_characters_are_a_422_not_a_database_error(owner):
+    for body in (
+        {"title": "X", "metadata": {"source": "a\x00b"}},
+        {"title": "X", "metadata": {"a\x00": 1}},
+        {"title": "Bad\x00title"},
+    ):
+        assert owner.post("/api/v4/postings", body).status_code == 422

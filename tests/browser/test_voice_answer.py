@@ -13,9 +13,8 @@ SPOKEN = "I listened to the customer, I apologised, and I solved the problem the
 
 
 @pytest.fixture(scope="module")
-def voice_browser(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
+def voice_browser(browser, tmp_path_factory):
+    """A second Chromium from the session's Playwright, its fake microphone playing speech."""
     # Chromium's fake capture plays a 16-bit WAV; silence after the words keeps the loop gentle.
     wav = spoken(
         SPOKEN,
@@ -28,10 +27,9 @@ def voice_browser(tmp_path_factory):
         "apad=pad_dur=2",
     )
     args = [*CHROMIUM_ARGS, f"--use-file-for-fake-audio-capture={wav}"]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=args)
-        yield browser
-        browser.close()
+    voice = browser.browser_type.launch(executable_path=CHROMIUM, headless=True, args=args)
+    yield voice
+    voice.close()
 
 
 def test_a_spoken_answer_is_transcribed_and_answers_the_question(owner, voice_browser, asgi_server):

@@ -260,3 +260,24 @@ def test_a_posting_without_questions_gets_generated_ones_to_ask(owner, open_sock
     ).interview
     ws = open_socket(interview.public_id)
     assert ws.interviewer_turn()["turn"]["question_id"] == questions[0]["id"]
+
+
+def test_null_characters_in_an_answer_are_dropped_not_a_crash(owner, open_socket):
+    interview = ready_interview(owner.workspace)
+    ws = open_socket(interview.public_id)
+    ws.interviewer_turn()
+    ack = ws.expect("ack", id=ws.answer("I listened\x00 carefully."))
+    assert ack["turn"]["text"] == "I listened carefully."
+
+
+def test_a_quiet_candidate_keeps_the_connection(owner, open_socket):
+    """A candidate may think (or speak) for a while; the socket must not drop meanwhile."""
+    import time
+
+    interview = ready_interview(owner.workspace)
+    ws = open_socket(interview.public_id)
+    ws.interviewer_turn()
+    time.sleep(7)  # longer than the channel layer's 5-second blocking wait
+    ws.expect("ack", id=ws.answer(STRONG))
+    ws.send({"type": "ping"})
+    ws.expect("pong")
