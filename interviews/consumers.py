@@ -7,6 +7,7 @@ acknowledged or broadcast, so a reconnect to any process resumes at the same poi
 import asyncio
 import json
 import logging
+import re
 import threading
 
 from channels.db import database_sync_to_async
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 MAX_TEXT_FRAME = 64 * 1024
 MAX_AUDIO_BYTES = 16_000 * 2 * 300  # five minutes of 16 kHz PCM16 per answer
 MAX_CLIENT_ID = 64
+INTERVIEW_ID = re.compile(r"[0-9A-F]{16}")
 
 
 def turn_payload(turn: Turn) -> dict:
@@ -41,6 +43,8 @@ def turn_payload(turn: Turn) -> dict:
 
 @database_sync_to_async
 def load_interview(public_id: str) -> Interview | None:
+    if not INTERVIEW_ID.fullmatch(public_id):
+        return None  # never let a malformed id (a NUL byte, say) reach a query
     return (
         Interview.objects.select_related("posting__workspace", "candidate")
         .prefetch_related("posting__steps")

@@ -281,3 +281,8 @@ def test_a_quiet_candidate_keeps_the_connection(owner, open_socket):
     ws.expect("ack", id=ws.answer(STRONG))
     ws.send({"type": "ping"})
     ws.expect("pong")
+
+
+def test_a_malformed_interview_id_is_refused_cleanly(open_socket, db):
+    ws = open_socket("%00ABC")
+    assert ws.expect("error")["code"] == "unknown_interview"
