@@ -198,6 +198,8 @@ else:
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
     }
 SIGNED_URL_TTL = envint("SIGNED_URL_TTL", "3600")
+# Per interview; two hours of webcam video is well under it. Past it an upload never ends.
+RECORDING_MAX_BYTES = envint("RECORDING_MAX_BYTES", str(2 * 1024**3))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["heymilo.api.authentication.ApiKeyAuthentication"],

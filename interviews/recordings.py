@@ -11,9 +11,11 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Sum
 from django.utils import timezone
 
 from candidates.models import Interview
@@ -39,6 +41,9 @@ def chunk_store(*, interview: Interview, kind: str, session: str, seq: int, data
         raise InterviewError("not_recording", "This interview is not being recorded now.")
     if not data:
         raise InterviewError("empty_chunk", "The chunk is empty.")
+    stored = interview.chunks.aggregate(total=Sum("size"))["total"] or 0
+    if stored + len(data) > settings.RECORDING_MAX_BYTES:
+        raise InterviewError("recording_too_large", "This interview's recording is full.")
     if RecordingChunk.objects.filter(
         interview=interview, kind=kind, session=session, seq=seq
     ).exists():

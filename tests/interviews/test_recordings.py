@@ -139,3 +139,11 @@ def test_the_asgi_server_streams_recordings_and_serves_ranges(owner, asgi_server
     assert whole.status_code == 200 and whole.content == original
     assert whole.headers["Content-Length"] == str(len(original))
     assert part.status_code == 206 and part.content == original[100:200]
+
+
+def test_a_recording_that_never_ends_is_capped(interview, settings):
+    settings.RECORDING_MAX_BYTES = 10
+    assert send_chunk(interview, b"123456", seq=0).status_code == 200
+    response = send_chunk(interview, b"123456", seq=1)
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "recording_too_large"
