@@ -75,7 +75,12 @@ class CandidateRowOut(serializers.Serializer):
     name = serializers.CharField(source="candidate.name")
     email = serializers.CharField(source="candidate.email")
     phone_number = serializers.CharField(source="candidate.phone_number", allow_null=True)
-    score = serializers.FloatField(allow_null=True)
+    score = serializers.FloatField(
+        source="effective_score",
+        allow_null=True,
+        help_text="A recruiter's override, else the AI's.",
+    )
+    ai_score = serializers.FloatField(source="score", allow_null=True)
     status = serializers.ChoiceField(choices=Interview.Status.choices)
     interview_url = serializers.CharField()
     workflow = serializers.SerializerMethodField()

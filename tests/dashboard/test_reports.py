@@ -76,6 +76,9 @@ def test_a_score_override_keeps_the_ai_score_and_the_api_shows_both(dash_owner, 
     assert data["score"] == 88.0 and data["ai_score"] == ai_score
     assert data["score_override"]["reason"] == "Strong references"
     assert data["score_override"]["overridden_by"] == "user:olivia@acme.test"
+    listed = owner.get(f"/api/v4/postings/{report.posting.public_id}/candidates").json()["data"]
+    row = next(r for r in listed if r["interview_id"] == report.public_id)
+    assert row["score"] == 88.0 and row["ai_score"] == ai_score
     page = dash_owner.get(path(report)).content.decode()
     assert "Strong references" in page and 'id="ai-score"' in page
 
