@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("interviews.page_urls")),
     path("", include("heymilo.accounts.urls")),
     path("", include("postings.dashboard_urls")),
+    path("", include("heymilo.webhooks.dashboard_urls")),
     path("", include("candidates.dashboard_urls")),
     path("", include("interviews.dashboard_urls")),
     path("admin/", admin.site.urls),
