@@ -7,7 +7,7 @@ from heymilo.api.errors import Conflict, Unprocessable
 from heymilo.ids import new_ingestion_url_key
 from postings.ai_context import posting_context
 from postings.models import Posting, Question, WorkflowStep
-from postings.serializers import clean_step_config
+from postings.serializers import PostingFieldsIn, QuestionIn, clean_step_config
 from postings.tasks import generate_questions
 
 DEFAULT_WORKFLOW = [{"type": WorkflowStep.Type.WEB_INTERVIEW, "config": {}, "questions": []}]
@@ -148,34 +148,9 @@ def posting_require_active(*, posting: Posting) -> None:
         raise Conflict("This posting is archived; activate it first.", code="posting_archived")
 
 
-POSTING_COPY_FIELDS = (
-    "name",
-    "description",
-    "language",
-    "interviewer_name",
-    "instructions",
-    "company_overview",
-    "job_overview",
-    "interview_process_overview",
-    "company_overview_delivery_mode",
-    "job_overview_delivery_mode",
-    "interview_process_overview_delivery_mode",
-    "redirect_url",
-    "metadata",
-)
-QUESTION_COPY_FIELDS = (
-    "modality",
-    "text",
-    "evaluation_criteria",
-    "score_of_1",
-    "score_of_5",
-    "question_type",
-    "score_weight",
-    "min_follow_ups",
-    "max_follow_ups",
-    "not_scored",
-    "additional_instructions",
-)
+# A clone copies what a posting's author can configure: the fields the API accepts.
+POSTING_COPY_FIELDS = tuple(name for name in PostingFieldsIn().fields if name != "title")
+QUESTION_COPY_FIELDS = tuple(name for name in QuestionIn().fields if name != "weight")
 
 
 @transaction.atomic
