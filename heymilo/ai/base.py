@@ -152,6 +152,31 @@ class ResumeScreen:
     overall_score: float
     provenance: Provenance
 
+    @classmethod
+    def from_rows(
+        cls,
+        eligibility: list[EligibilityResult],
+        scores: list[ScoreResult],
+        criteria: list[Criterion],
+        provenance: Provenance,
+    ) -> ResumeScreen:
+        """Eligible when every eligibility criterion passed; overall = the criterion scores'
+        weight-averaged mean (negative weights count as 0), one decimal. Same for every engine."""
+        weights = [max(0.0, c.weight) for c in criteria]
+        total = sum(weights)
+        overall = (
+            sum(w * row.score for w, row in zip(weights, scores, strict=True)) / total
+            if total
+            else 0.0
+        )
+        return cls(
+            eligibility=eligibility,
+            scores=scores,
+            is_eligible=all(row.passed for row in eligibility),
+            overall_score=round(overall, 1),
+            provenance=provenance,
+        )
+
 
 @dataclass(frozen=True)
 class SpeechScore:

@@ -263,19 +263,8 @@ class OpenAIEngine:
         )  # fmt: skip
         elig = _eligibility_rows(eligibility, data["eligibility"])
         scores = _score_rows(scoring, data["scores"])
-        total = sum(max(0.0, c.weight) for c in scoring)
-        overall = (
-            sum(max(0.0, c.weight) * r.score for c, r in zip(scoring, scores, strict=True)) / total
-            if total
-            else 0.0
-        )
-        return ResumeScreen(
-            eligibility=elig,
-            scores=scores,
-            is_eligible=all(r.passed for r in elig),
-            overall_score=round(overall, 1),
-            provenance=self._provenance(prompt, self.scoring_model),
-        )
+        provenance = self._provenance(prompt, self.scoring_model)
+        return ResumeScreen.from_rows(elig, scores, scoring, provenance)
 
     def speech_score(self, transcript: list[Turn]) -> SpeechScore:
         # Deliberately not a model call: the speech score is measured from timing and wording.

@@ -48,20 +48,7 @@ def screen(
 ) -> ResumeScreen:
     elig = [_eligibility_row(resume_text, c) for c in eligibility]
     scores = [_score_row(resume_text, c) for c in scoring_rows]
-    total_weight = sum(max(0.0, c.weight) for c in scoring_rows)
-    overall = (
-        sum(max(0.0, c.weight) * r.score for c, r in zip(scoring_rows, scores, strict=True))
-        / total_weight
-        if total_weight
-        else 0.0
-    )
-    return ResumeScreen(
-        eligibility=elig,
-        scores=scores,
-        is_eligible=all(r.passed for r in elig),
-        overall_score=round(overall, 1),
-        provenance=prov,
-    )
+    return ResumeScreen.from_rows(elig, scores, scoring_rows, prov)
 
 
 def _eligibility_row(resume_text: str, criterion: Criterion) -> EligibilityResult:
