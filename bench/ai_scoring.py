@@ -1,20 +1,27 @@
 """Measure the local engine's answer scoring against human grades (SAF short answers).
 
-    .venv/bin/python bench/ai_scoring.py [--data PATH] [--tuning-only]
+    .venv/bin/python bench/ai_scoring.py [--data PATH] [--unseen PATH] [--tuning-only]
 
 Each row's ``reference_answer`` is the score-5 anchor. The engine never sees ``human_score``.
-Held-out split: question_ids sorted numerically ("2.1" < "2.2" < "10.1"), every 4th one
-(index % 4 == 3) is held out of all tuning. Prints Spearman ρ with the human scores for the stored
-integer score (1–5) and for the engine's continuous strength, on tuning / held-out / all questions,
-the naive token-overlap baseline on the same splits, answers per second and consistency.
+Two sets of questions it was never tuned on:
 
-``--tuning-only`` scores the tuning questions alone and adds leave-one-question-out figures, so a
-change can be judged without looking at the held-out questions.
+- held-out: in ``--data`` (the shared training file), question_ids sorted numerically
+  ("2.1" < "2.2" < "10.1"), every 4th one (index % 4 == 3);
+- unseen: ``--unseen`` (default ``bench/data/saf-english-unseen-questions.jsonl``, SAF's own
+  unseen-questions test split; see ``bench/data/README.md``), all of it.
+
+Prints Spearman ρ with the human scores for the stored integer score (1–5) and the engine's
+continuous strength, pooled over each split and as the mean within-question ρ, next to the naive
+token-overlap baseline; answers per second; consistency (same answer twice; name/gender swaps).
+
+``--tuning-only`` scores the tuning questions alone and adds the spread of pooled ρ over every
+four-question subset of them, so a change can be judged without looking at any unseen question.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import sys
@@ -29,6 +36,7 @@ from heymilo.ai.base import QuestionSpec, Turn  # noqa: E402
 from heymilo.ai.local import LocalEngine  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "answer-scoring" / "saf-english-training.jsonl"
+UNSEEN_DATA = REPO / "bench" / "data" / "saf-english-unseen-questions.jsonl"
 SWAPS = {
     "he": "she", "she": "he", "his": "her", "her": "his", "him": "her", "himself": "herself",
     "herself": "himself", "man": "woman", "woman": "man", "men": "women", "women": "men",
@@ -130,77 +138,120 @@ def consistency(engine: LocalEngine, rows: list[dict]) -> tuple[float, float, in
     return 100.0 * same_again / len(rows), 100.0 * same_swapped / len(rows), altered
 
 
-def report(path: Path, tuning_only: bool = False) -> dict[str, float]:
+def within_question(idx: list[int], rows: list[dict], values: list[float]) -> float:
+    """Mean Spearman ρ over the questions of a split, each question's answers ranked alone."""
+    by_question: dict[str, list[int]] = {}
+    for i in idx:
+        by_question.setdefault(f"{rows[i]['question_id']} {rows[i]['question']}", []).append(i)
+    per_question = [
+        spearman([values[i] for i in group], [rows[i]["human_score"] for i in group])
+        for group in by_question.values()
+    ]
+    return sum(per_question) / len(per_question)
+
+
+def report(path: Path, unseen_path: Path | None = UNSEEN_DATA, tuning_only: bool = False) -> dict:
     rows = list(read_rows(path))
     held = held_out_ids({row["question_id"] for row in rows})
     if tuning_only:
         rows = [row for row in rows if row["question_id"] not in held]
+    trained_on = len(rows)
+    if not tuning_only and unseen_path and unseen_path.exists():
+        rows += list(read_rows(unseen_path))
     engine = LocalEngine()
     scores, strengths, seconds = score_rows(engine, rows)
     baseline = [naive_overlap(r["answer"], r["reference_answer"]) for r in rows]
     human = [r["human_score"] for r in rows]
+    in_file = range(trained_on)
     splits = {
-        "tuning": [i for i, r in enumerate(rows) if r["question_id"] not in held],
-        "held_out": [i for i, r in enumerate(rows) if r["question_id"] in held],
-        "overall": list(range(len(rows))),
+        "tuning": [i for i in in_file if rows[i]["question_id"] not in held],
+        "held_out": [i for i in in_file if rows[i]["question_id"] in held],
+        "overall": [] if tuning_only else list(in_file),
+        "unseen": list(range(trained_on, len(rows))),
     }
-    if tuning_only:
-        del splits["held_out"], splits["overall"]
-    figures: dict[str, float] = {"answers_per_second": len(rows) / seconds}
+    splits["never_tuned"] = splits["held_out"] + splits["unseen"]
+    figures: dict = {"answers_per_second": len(rows) / seconds}
     for name, idx in splits.items():
+        if not idx:
+            continue
         pick = lambda values, idx=idx: [values[i] for i in idx]  # noqa: E731
         figures[f"{name}_int"] = spearman(pick(scores), pick(human))
         figures[f"{name}_continuous"] = spearman(pick(strengths), pick(human))
         figures[f"{name}_naive"] = spearman(pick(baseline), pick(human))
+        figures[f"{name}_within"] = within_question(idx, rows, strengths)
+        figures[f"{name}_within_naive"] = within_question(idx, rows, baseline)
         figures[f"{name}_n"] = len(idx)
+        figures[f"{name}_questions"] = len({rows[i]["question_id"] for i in idx})
     if tuning_only:
-        figures |= leave_one_question_out(rows, scores, strengths)
-    again, swapped, altered = consistency(engine, rows)
+        figures |= four_question_subsets(rows, strengths, baseline)
+    again, swapped, altered = consistency(engine, rows[:trained_on])
     figures |= {"same_twice_pct": again, "swap_unchanged_pct": swapped, "swap_altered": altered}
-    figures["held_out_ids"] = ", ".join(sorted(held, key=question_key))  # type: ignore[assignment]
+    figures["held_out_ids"] = ", ".join(sorted(held, key=question_key))
     return figures
 
 
-def leave_one_question_out(
-    rows: list[dict], scores: list[int], strengths: list[float]
-) -> dict[str, float]:
-    """Spearman on each tuning question's answers alone, then pooled without each question.
+def four_question_subsets(rows: list[dict], strengths: list[float], baseline: list[float]) -> dict:
+    """How much a pooled ρ on four questions depends on which four: every 4-id subset of tuning.
 
-    The engine has nothing fitted per fold (its weights are fixed), so "leave one question out"
-    here reports how stable the pooled figure is: the lowest pooled ρ over the 12 ways of dropping
-    one question, and the mean within-question ρ.
+    The held-out split is four question ids, so this is the spread to expect from it by chance.
     """
-    human = [r["human_score"] for r in rows]
-    by_question: dict[str, list[int]] = {}
-    for index, row in enumerate(rows):
-        by_question.setdefault(f"{row['question_id']} {row['question']}", []).append(index)
-    within, pooled_without = [], []
-    for idx in by_question.values():
-        within.append(spearman([strengths[i] for i in idx], [human[i] for i in idx]))
-        rest = [i for i in range(len(rows)) if i not in set(idx)]
-        pooled_without.append(spearman([strengths[i] for i in rest], [human[i] for i in rest]))
+    ids = sorted({row["question_id"] for row in rows}, key=question_key)
+    human = [row["human_score"] for row in rows]
+    engine_rho, margins = [], []
+    for subset in itertools.combinations(ids, 4):
+        idx = [i for i, row in enumerate(rows) if row["question_id"] in subset]
+        engine = spearman([strengths[i] for i in idx], [human[i] for i in idx])
+        naive = spearman([baseline[i] for i in idx], [human[i] for i in idx])
+        engine_rho.append(engine)
+        margins.append(engine - naive)
+    mean = sum(engine_rho) / len(engine_rho)
+    spread = (sum((v - mean) ** 2 for v in engine_rho) / len(engine_rho)) ** 0.5
+    margin_mean = sum(margins) / len(margins)
+    margin_spread = (sum((v - margin_mean) ** 2 for v in margins) / len(margins)) ** 0.5
     return {
-        "loqo_min_pooled_continuous": min(pooled_without),
-        "within_question_mean_continuous": sum(within) / len(within),
+        "subsets": len(engine_rho),
+        "subset_mean": mean,
+        "subset_sd": spread,
+        "subset_min": min(engine_rho),
+        "subset_max": max(engine_rho),
+        "subset_margin_mean": margin_mean,
+        "subset_margin_sd": margin_spread,
     }
 
 
-def print_report(figures: dict[str, float], path: Path) -> None:
+LABELS = {
+    "tuning": "tuning",
+    "held_out": "held-out",
+    "overall": "file total",
+    "unseen": "unseen split",
+    "never_tuned": "never tuned",
+}
+
+
+def print_report(figures: dict, path: Path) -> None:
     print(f"data: {path}")
     print(f"held-out question_ids (sorted, index % 4 == 3): {figures['held_out_ids']}")
-    print(f"{'split':<10}{'n':>6}{'engine 1-5':>12}{'continuous':>12}{'naive':>9}")
-    for name in ("tuning", "held_out", "overall"):
+    if "unseen_n" in figures:
+        print(f"unseen split: {UNSEEN_DATA.relative_to(REPO)} (SAF's unseen-questions test split)")
+    print(
+        f"{'split':<13}{'questions':>10}{'answers':>8}{'engine 1-5':>12}{'continuous':>12}"
+        f"{'naive':>8}   {'within q: engine':>16}{'naive':>7}"
+    )
+    for name, label in LABELS.items():
         if f"{name}_n" not in figures:
             continue
         print(
-            f"{name.replace('_', '-'):<10}{figures[f'{name}_n']:>6}{figures[f'{name}_int']:>12.3f}"
-            f"{figures[f'{name}_continuous']:>12.3f}{figures[f'{name}_naive']:>9.3f}"
+            f"{label:<13}{figures[f'{name}_questions']:>10}{figures[f'{name}_n']:>8}"
+            f"{figures[f'{name}_int']:>12.3f}{figures[f'{name}_continuous']:>12.3f}"
+            f"{figures[f'{name}_naive']:>8.3f}   {figures[f'{name}_within']:>16.3f}"
+            f"{figures[f'{name}_within_naive']:>7.3f}"
         )
-    if "loqo_min_pooled_continuous" in figures:
+    if "subsets" in figures:
         print(
-            f"tuning only: lowest pooled ρ leaving one question out "
-            f"{figures['loqo_min_pooled_continuous']:.3f}; mean within-question ρ "
-            f"{figures['within_question_mean_continuous']:.3f} (held-out not scored)"
+            f"tuning only: pooled ρ (continuous) over all {figures['subsets']} four-id subsets of "
+            f"the tuning ids: mean {figures['subset_mean']:.3f}, sd {figures['subset_sd']:.3f}, "
+            f"min {figures['subset_min']:.3f}, max {figures['subset_max']:.3f}; engine − naive "
+            f"{figures['subset_margin_mean']:+.3f} ± {figures['subset_margin_sd']:.3f} (sd)"
         )
     print(f"answers/second (one core, incl. anchor prep): {figures['answers_per_second']:.0f}")
     print(f"same answer twice → same score: {figures['same_twice_pct']:.1f}%")
@@ -214,6 +265,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument(
+        "--unseen",
+        type=Path,
+        default=UNSEEN_DATA,
+        help="another file of the same fields whose questions are never tuned on",
+    )
+    parser.add_argument(
         "--tuning-only",
         action="store_true",
         help="score the tuning questions only; never compute held-out figures",
@@ -222,7 +279,8 @@ def main() -> int:
     if not args.data.exists():
         print(f"no data at {args.data}", file=sys.stderr)
         return 2
-    print_report(report(args.data, tuning_only=args.tuning_only), args.data)
+    figures = report(args.data, unseen_path=args.unseen, tuning_only=args.tuning_only)
+    print_report(figures, args.data)
     return 0
 
 

@@ -45,10 +45,27 @@ def test_the_engine_beats_naive_overlap_on_the_tuning_questions(figures):
     assert figures["tuning_int"] >= figures["tuning_naive"] + 0.04
 
 
-def test_held_out_agreement_stays_above_its_measured_floor(figures):
-    # Measured 0.52 (continuous) on questions never used for tuning; see docs/ai.md for why the
-    # lexical engine does not beat naive overlap (0.55) on these four questions.
+def test_within_question_agreement_ranks_each_question_alone():
+    rows = [
+        {"question_id": "1", "question": "a", "human_score": 0.0},
+        {"question_id": "1", "question": "a", "human_score": 1.0},
+        {"question_id": "2", "question": "b", "human_score": 0.0},
+        {"question_id": "2", "question": "b", "human_score": 1.0},
+    ]
+
+    # Each question is ranked perfectly although the values do not order across questions.
+    assert bench.within_question([0, 1, 2, 3], rows, [0.5, 0.6, 0.1, 0.2]) == pytest.approx(1.0)
+    assert bench.within_question([0, 1, 2, 3], rows, [0.6, 0.5, 0.1, 0.2]) == pytest.approx(0.0)
+
+
+def test_never_tuned_agreement_stays_above_its_measured_floor(figures):
+    # Measured (continuous): held-out 0.523, SAF's unseen-questions split 0.715, both 0.609, with
+    # naive overlap at 0.553 / 0.687 / 0.605; docs/ai.md says why the engine is not ahead of it.
+    assert figures["unseen_n"] == 384
+    assert figures["unseen_questions"] == 4
     assert figures["held_out_continuous"] >= 0.50
+    assert figures["unseen_continuous"] >= 0.69
+    assert figures["never_tuned_continuous"] >= 0.59
     assert figures["overall_continuous"] > figures["overall_naive"]
 
 
