@@ -2,6 +2,8 @@
 
 import mimetypes
 import re
+from pathlib import PurePosixPath
+from urllib.parse import quote
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
@@ -9,6 +11,7 @@ from django.core import signing
 from django.core.files.storage import default_storage
 from django.core.handlers.asgi import ASGIRequest
 from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.utils.http import content_disposition_header
 
 SALT = "heymilo.files"
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
@@ -22,7 +25,8 @@ def signed_url(name: str | None) -> str | None:
     if not isinstance(default_storage, _local_storage_class()):
         return default_storage.url(name)  # S3: a presigned URL with the same lifetime
     token = signing.TimestampSigner(salt=SALT).sign_object({"n": name})
-    return f"{settings.PUBLIC_URL}/files/{token}"
+    # The file's own name ends the URL so downloads keep it ("…-video.mp4"); the token decides.
+    return f"{settings.PUBLIC_URL}/files/{token}/{quote(PurePosixPath(name).name)}"
 
 
 def _local_storage_class():
@@ -31,7 +35,7 @@ def _local_storage_class():
     return FileSystemStorage
 
 
-def serve_signed_file(request, token: str):
+def serve_signed_file(request, token: str, filename: str):
     """Serve a file named by a valid, unexpired token; supports Range so video can seek."""
     try:
         name = signing.TimestampSigner(salt=SALT).unsign_object(
@@ -61,6 +65,9 @@ def serve_signed_file(request, token: str):
     response["Content-Length"] = str(end - start + 1)
     response["Accept-Ranges"] = "bytes"
     response["Cache-Control"] = "private, max-age=300"
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=False, filename=PurePosixPath(name).name
+    )
     return response
 
 

@@ -16,5 +16,5 @@ urlpatterns = [
     path("i/<str:interview_id>/speech/<int:seq>.wav", views.interviewer_speech),
     path("apply/<str:posting_id>", views.apply_page, name="apply"),
     path("apply/<str:posting_id>/<slug:slug>", views.apply_page, name="apply-slug"),
-    path("files/<str:token>", serve_signed_file, name="signed-file"),
+    path("files/<str:token>/<str:filename>", serve_signed_file, name="signed-file"),
 ]

@@ -1,8 +1,10 @@
 """Recordings arrive in chunks while the interview runs and are assembled when it ends.
 
-Chunks of one recorder session (one page load) concatenate into a valid WebM file. Several
-sessions (a reload, a dropped connection) are joined with ffmpeg when it is installed;
-without it the longest session is kept, and the README says so.
+Chunks of one recorder session (one page load) concatenate into a valid file in whatever the
+browser records (WebM in Chromium and Firefox, MP4 in Safari). When the interview ends, ffmpeg
+joins the sessions (a reload, a dropped connection) and converts them to what every player and
+integrator can use: MP4 (H.264 + AAC) for video, MP3 for audio. Without ffmpeg, or when the
+media cannot be decoded, the longest session is kept as recorded.
 """
 
 import shutil
@@ -25,7 +27,22 @@ from interviews.services import InterviewError
 MAX_CHUNK_BYTES = 8 * 1024 * 1024
 # Chunks still in flight when the interview ends are accepted for a short while.
 LATE_CHUNK_GRACE = timedelta(minutes=10)
-CONTENT_TYPES = {"video": "video/webm", "audio": "audio/webm"}
+RECORDED = {"video": ("webm", "video/webm"), "audio": ("webm", "audio/webm")}
+# (extension, content type, ffmpeg output options) of the delivered file per kind.
+DELIVERED = {
+    "video": (
+        "mp4",
+        "video/mp4",
+        # Even dimensions for yuv420p; faststart puts the index first so players can seek at once.
+        ["-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2", "-c:v", "libx264", "-preset", "veryfast",
+         "-crf", "28", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "96k",
+         "-movflags", "+faststart"],
+    ),
+    "audio": ("mp3", "audio/mpeg", ["-vn", "-c:a", "libmp3lame", "-q:a", "5"]),
+}  # fmt: skip
+# Seconds per conversion: video converts at ~9x real time on two cores at 640x480
+# (bench/recordings.py), so this covers interviews of hours; past it the recorded file is kept.
+CONVERT_TIMEOUT = 1500
 
 
 def _accepts_chunks(interview: Interview) -> bool:
@@ -79,70 +96,68 @@ def _concatenate(chunks: list[RecordingChunk], target: Path) -> None:
                 shutil.copyfileobj(part, out)
 
 
-def _join_sessions(parts: list[Path], target: Path) -> bool:
+def recording_convert(parts: list[Path], target: Path, kind: str) -> bool:
+    """Join recorded sessions in order and convert them to the delivered format of `kind` in one
+    ffmpeg run; False when ffmpeg is missing, fails or takes longer than CONVERT_TIMEOUT."""
+    options = DELIVERED[kind][2]
     ffmpeg = shutil.which("ffmpeg")
     if ffmpeg is None:
         return False
-    listing = target.with_suffix(".txt")
-    listing.write_text("".join(f"file '{part}'\n" for part in parts))
-    completed = subprocess.run(
-        [
-            ffmpeg,
-            "-y",
-            "-loglevel",
-            "error",
-            "-f",
-            "concat",
-            "-safe",
-            "0",
-            "-i",
-            str(listing),
-            "-c",
-            "copy",
-            str(target),
-        ],
-        capture_output=True,
-        timeout=600,
-        check=False,
-    )
+    if len(parts) == 1:
+        source = ["-i", str(parts[0])]
+    else:
+        listing = target.with_suffix(".txt")
+        listing.write_text("".join(f"file '{part}'\n" for part in parts))
+        source = ["-f", "concat", "-safe", "0", "-i", str(listing)]
+    try:
+        completed = subprocess.run(
+            [ffmpeg, "-y", "-nostdin", "-loglevel", "error", *source, *options, str(target)],
+            capture_output=True,
+            timeout=CONVERT_TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return False
     return completed.returncode == 0 and target.exists() and target.stat().st_size > 0
 
 
-def _assemble_kind(interview: Interview, kind: str, workdir: Path) -> Path | None:
+def _assemble_kind(interview: Interview, kind: str, workdir: Path) -> tuple[Path, str, str] | None:
+    """The file to keep for one kind, its extension and content type; None if nothing came."""
     sessions = _sessions(interview, kind)
     if not sessions:
         return None
     parts = []
     for index, chunks in enumerate(sessions):
-        part = workdir / f"{kind}-{index}.webm"
+        part = workdir / f"{kind}-{index}.recorded"
         _concatenate(chunks, part)
         parts.append(part)
-    if len(parts) == 1:
-        return parts[0]
-    joined = workdir / f"{kind}-joined.webm"
-    if _join_sessions(parts, joined):
-        return joined
-    return max(parts, key=lambda part: part.stat().st_size)
+    extension, content_type, _ = DELIVERED[kind]
+    delivered = workdir / f"{kind}.{extension}"
+    if recording_convert(parts, delivered, kind):
+        return delivered, extension, content_type
+    return max(parts, key=lambda part: part.stat().st_size), *RECORDED[kind]
 
 
 def recordings_assemble(*, interview: Interview) -> list[Recording]:
     """(Re)build one video and one audio file from the chunks; safe to run again."""
     made = []
     with tempfile.TemporaryDirectory() as tmp:
-        for kind in CONTENT_TYPES:
-            path = _assemble_kind(interview, kind, Path(tmp))
-            if path is not None:
-                made.append(_save(interview, kind, path))
+        for kind in DELIVERED:
+            assembled = _assemble_kind(interview, kind, Path(tmp))
+            if assembled is not None:
+                made.append(_save(interview, kind, *assembled))
     return made
 
 
-def _save(interview: Interview, kind: str, path: Path) -> Recording:
+def _save(
+    interview: Interview, kind: str, path: Path, extension: str, content_type: str
+) -> Recording:
     recording = Recording.objects.filter(interview=interview, kind=kind).first()
     recording = recording or Recording(interview=interview, kind=kind)
     old_name = recording.file.name if recording.pk else None
     with path.open("rb") as handle:
-        recording.file.save(f"{interview.public_id}-{kind}.webm", File(handle), save=False)
-    recording.content_type = CONTENT_TYPES[kind]
+        recording.file.save(f"{interview.public_id}-{kind}.{extension}", File(handle), save=False)
+    recording.content_type = content_type
     recording.size = path.stat().st_size
     recording.save()
     if old_name and old_name != recording.file.name:

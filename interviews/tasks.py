@@ -39,7 +39,7 @@ def evaluate_interview(interview_pk: int, reason: str = "completed") -> None:
     interview_evaluate(interview=interview, reason=reason)
 
 
-@job(name="interviews.assemble_recordings", max_retries=3)
+@job(name="interviews.assemble_recordings", max_retries=3, time_limit=3600)
 def assemble_recordings(interview_pk: int) -> None:
     from interviews.recordings import recordings_assemble
 

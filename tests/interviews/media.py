@@ -89,3 +89,24 @@ def duration_seconds(path: Path) -> float:
         timeout=30,
     )
     return float(completed.stdout.strip())
+
+
+def codecs(path: Path) -> list[str]:
+    """The codec of each stream in a media file, in order ("h264", "aac", "mp3", …)."""
+    completed = subprocess.run(
+        [
+            require("ffprobe"),
+            "-v",
+            "error",
+            "-show_entries",
+            "stream=codec_name",
+            "-of",
+            "default=nw=1:nk=1",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+    )
+    return completed.stdout.split()

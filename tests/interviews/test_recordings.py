@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from django.core.files.storage import default_storage
 from django.test import Client
@@ -50,13 +52,35 @@ def test_chunks_are_refused_when_nothing_is_recording(owner):
     assert send_chunk(interview, b"abc").status_code == 409
 
 
-def test_one_session_assembles_into_the_original_file(interview, tmp_path):
+def stored(recording, tmp_path) -> Path:
+    """The assembled file, copied out of storage so ffprobe can read it."""
+    copy = tmp_path / f"stored-{recording.kind}.{recording.file.name.rsplit('.', 1)[-1]}"
+    with default_storage.open(recording.file.name, "rb") as handle:
+        copy.write_bytes(handle.read())
+    return copy
+
+
+def test_one_session_becomes_an_mp4_of_the_same_length(interview, tmp_path):
     original = media.webm(tmp_path / "in.webm")
     for seq, piece in enumerate(chunks_of(original, 4096)):
         send_chunk(interview, piece, seq=seq)
     [video] = recordings_assemble(interview=interview)
-    with default_storage.open(video.file.name, "rb") as handle:
-        assert handle.read() == original
+    path = stored(video, tmp_path)
+    assert video.content_type == "video/mp4" and video.file.name.endswith(".mp4")
+    assert path.read_bytes()[4:8] == b"ftyp"
+    assert media.codecs(path) == ["h264", "aac"]
+    assert 3.5 <= media.duration_seconds(path) <= 4.5
+    assert video.size == path.stat().st_size
+
+
+def test_the_audio_track_becomes_an_mp3(interview, tmp_path):
+    original = media.webm(tmp_path / "in.webm")
+    send_chunk(interview, original, kind="audio")
+    [audio] = recordings_assemble(interview=interview)
+    path = stored(audio, tmp_path)
+    assert audio.content_type == "audio/mpeg" and audio.file.name.endswith(".mp3")
+    assert media.codecs(path) == ["mp3"]
+    assert 3.5 <= media.duration_seconds(path) <= 4.5
 
 
 def test_two_sessions_are_joined_into_one_playable_file(interview, tmp_path):
@@ -65,16 +89,33 @@ def test_two_sessions_are_joined_into_one_playable_file(interview, tmp_path):
     send_chunk(interview, first, session="first")
     send_chunk(interview, second, session="second")
     [video] = recordings_assemble(interview=interview)
-    joined = tmp_path / "joined.webm"
+    assert 4.5 <= media.duration_seconds(stored(video, tmp_path)) <= 5.5
+
+
+def test_what_cannot_be_decoded_is_kept_as_recorded(interview):
+    send_chunk(interview, b"not a video at all" * 100)
+    [video] = recordings_assemble(interview=interview)
+    assert video.content_type == "video/webm" and video.file.name.endswith(".webm")
     with default_storage.open(video.file.name, "rb") as handle:
-        joined.write_bytes(handle.read())
-    assert 4.5 <= media.duration_seconds(joined) <= 5.5
+        assert handle.read() == b"not a video at all" * 100
+
+
+def test_without_ffmpeg_the_recording_is_kept_as_the_browser_sent_it(
+    interview, tmp_path, monkeypatch
+):
+    original = media.webm(tmp_path / "in.webm")
+    send_chunk(interview, original)
+    monkeypatch.setenv("PATH", str(tmp_path))  # a machine without ffmpeg
+    [video] = recordings_assemble(interview=interview)
+    assert video.content_type == "video/webm"
+    with default_storage.open(video.file.name, "rb") as handle:
+        assert handle.read() == original
 
 
 def test_recording_urls_are_signed_and_support_range_requests(owner, interview, tmp_path, client):
     original = media.webm(tmp_path / "in.webm")
     send_chunk(interview, original)
-    send_chunk(interview, original[:1000], kind="audio")
+    send_chunk(interview, original, kind="audio")
     recordings_assemble(interview=interview)
     Interview.objects.filter(pk=interview.pk).update(status="completed")
     interview.results.create(
@@ -90,12 +131,16 @@ def test_recording_urls_are_signed_and_support_range_requests(owner, interview, 
     data = owner.get(f"/api/v4/interviews/{interview.public_id}/data").json()["data"]
     url = data["web_interview"]["video_recording_url"]
     assert data["web_interview"]["audio_recording_url"]
+    assert url.split("?")[0].endswith(".mp4")
+    assert data["web_interview"]["audio_recording_url"].split("?")[0].endswith(".mp3")
+    content = stored(Recording.objects.get(interview=interview, kind="video"), tmp_path)
+    content = content.read_bytes()
     path = "/" + url.split("/", 3)[3]
     partial = client.get(path, HTTP_RANGE="bytes=10-19")
-    assert partial.status_code == 206
-    assert b"".join(partial.streaming_content) == original[10:20]
-    assert partial["Content-Range"] == f"bytes 10-19/{len(original)}"
-    assert client.get(path, HTTP_RANGE=f"bytes={len(original) + 5}-").status_code == 416
+    assert partial.status_code == 206 and partial["Content-Type"] == "video/mp4"
+    assert b"".join(partial.streaming_content) == content[10:20]
+    assert partial["Content-Range"] == f"bytes 10-19/{len(content)}"
+    assert client.get(path, HTTP_RANGE=f"bytes={len(content) + 5}-").status_code == 416
 
 
 def test_a_late_chunk_after_the_end_is_kept_and_reassembled(
@@ -114,8 +159,7 @@ def test_a_late_chunk_after_the_end_is_kept_and_reassembled(
     with django_capture_on_commit_callbacks(execute=True):
         assert send_chunk(interview, pieces[-1], seq=len(pieces) - 1).status_code == 200
     video = Recording.objects.get(interview=interview, kind="video")
-    with default_storage.open(video.file.name, "rb") as handle:
-        assert handle.read() == original
+    assert 3.5 <= media.duration_seconds(stored(video, tmp_path)) <= 4.5
 
 
 @pytest.mark.django_db(transaction=True)
@@ -130,15 +174,16 @@ def test_the_asgi_server_streams_recordings_and_serves_ranges(owner, asgi_server
     original = media.webm(tmp_path / "in.webm", seconds=6)
     send_chunk(interview, original)
     [video, *_] = recordings_assemble(interview=interview)
+    content = stored(video, tmp_path).read_bytes()
     url = signed_url(video.file.name).replace("http://127.0.0.1:8000", asgi_server.url)
     url = asgi_server.url + "/" + url.split("/", 3)[3]
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # Django warns when it must buffer a sync iterator
         whole = httpx.get(url)
         part = httpx.get(url, headers={"Range": "bytes=100-199"})
-    assert whole.status_code == 200 and whole.content == original
-    assert whole.headers["Content-Length"] == str(len(original))
-    assert part.status_code == 206 and part.content == original[100:200]
+    assert whole.status_code == 200 and whole.content == content
+    assert whole.headers["Content-Length"] == str(len(content))
+    assert part.status_code == 206 and part.content == content[100:200]
 
 
 def test_a_recording_that_never_ends_is_capped(interview, settings):

@@ -61,8 +61,12 @@ def test_the_resume_url_is_signed_and_serves_the_file(owner, interview, client):
         "resume_url"
     ]
     path = url.split("://", 1)[1].split("/", 1)[1]
-    assert b"".join(client.get("/" + path).streaming_content).startswith(b"%PDF-")
-    assert client.get("/" + path[:-3] + "xyz").status_code == 404
+    token, filename = path.removeprefix("files/").split("/")
+    assert filename.endswith(".pdf")
+    response = client.get("/" + path)
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    assert response["Content-Disposition"] == f'inline; filename="{filename}"'
+    assert client.get(f"/files/{token[:-3]}xyz/{filename}").status_code == 404
 
 
 def test_the_resume_url_expires(owner, interview, client, settings):
