@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 
+from heymilo.api.fields import ConstField
 from heymilo.api.schema import (
     INVALID,
     NOT_FOUND,
@@ -74,6 +75,34 @@ class PostingListCreateApi(ApiView):
         return single("posting", PostingCreatedOut(posting_fresh(posting)).data, status=201)
 
 
+class PostingSummaryOut(serializers.Serializer):
+    object = ConstField("posting_summary")
+    id = serializers.CharField(source="public_id")
+    title = serializers.CharField()
+    name = serializers.CharField(source="slug", help_text="The URL slug of the posting's title.")
+
+
+PostingSummaryList = list_envelope("PostingSummaryList", PostingSummaryOut(many=True))
+
+
+class PostingSummaryListApi(ApiView):
+    @extend_schema(
+        operation_id="postings_summaries",
+        parameters=[
+            *PAGE_PARAMETERS,
+            OpenApiParameter(
+                "search", str, description="Case-insensitive part of the title to match."
+            ),
+        ],
+        responses=responses({200: PostingSummaryList}, INVALID),
+        description="Every posting's id, title and slug: light enough for a picker.",
+    )
+    def get(self, request):
+        search = request.query_params.get("search", "").strip()[:200] or None
+        postings = selectors.posting_summaries(workspace=self.workspace, search=search)
+        return paginated(postings, request, PostingSummaryOut, url="/v4/postings/list")
+
+
 class PostingDetailApi(ApiView):
     @extend_schema(
         operation_id="postings_retrieve", responses=responses({200: PostingEnvelope}, NOT_FOUND)
@@ -134,6 +163,20 @@ class PostingActivateApi(PostingActionApi):
 class PostingRegenerateIngestionKeyApi(PostingActionApi):
     def perform(self, posting):
         services.posting_regenerate_ingestion_key(posting=posting)
+
+
+class PostingCloneApi(ApiView):
+    @extend_schema(
+        operation_id="postings_clone",
+        request=None,
+        responses=responses({201: PostingCreatedEnvelope}, NOT_FOUND),
+        description="A draft copy with the same steps, settings and questions: new id, links "
+        "and intake key, no candidates. Activate it to take candidates.",
+    )
+    def post(self, request, posting_id):
+        posting = selectors.posting_get(workspace=self.workspace, posting_id=posting_id)
+        clone = services.posting_clone(posting=posting)
+        return single("posting", PostingCreatedOut(posting_fresh(clone)).data, status=201)
 
 
 class StepDetailApi(ApiView):

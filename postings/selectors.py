@@ -10,6 +10,11 @@ def posting_list(*, workspace: Workspace, status: str | None = None) -> QuerySet
     return postings.filter(status=status) if status else postings
 
 
+def posting_summaries(*, workspace: Workspace, search: str | None = None) -> QuerySet[Posting]:
+    postings = workspace.postings.only("pk", "public_id", "title")
+    return postings.filter(title__icontains=search) if search else postings
+
+
 def posting_get(*, workspace: Workspace, posting_id: str) -> Posting:
     """The workspace's posting, or 404: another workspace's posting is not there for the caller."""
     return get_object_or_404(posting_list(workspace=workspace), public_id=posting_id)

@@ -4,9 +4,11 @@ from postings import api
 
 urlpatterns = [
     path("postings", api.PostingListCreateApi.as_view()),
+    path("postings/list", api.PostingSummaryListApi.as_view()),
     path("postings/<str:posting_id>", api.PostingDetailApi.as_view()),
     path("postings/<str:posting_id>/archive", api.PostingArchiveApi.as_view()),
     path("postings/<str:posting_id>/activate", api.PostingActivateApi.as_view()),
+    path("postings/<str:posting_id>/clone", api.PostingCloneApi.as_view()),
     path(
         "postings/<str:posting_id>/ingestion_url_key/regenerate",
         api.PostingRegenerateIngestionKeyApi.as_view(),

@@ -22,6 +22,7 @@ def calls(posting_id, interview_id, webhook_id):
         ("patch", p, {"title": "Stolen"}),
         ("post", f"{p}/archive", None),
         ("post", f"{p}/activate", None),
+        ("post", f"{p}/clone", None),
         ("post", f"{p}/ingestion_url_key/regenerate", None),
         ("patch", f"{p}/workflow/resume", {"config": {"optional": False}}),
         ("get", f"{p}/stats", None),
@@ -35,6 +36,9 @@ def calls(posting_id, interview_id, webhook_id):
         ("post", f"{p}/candidates", {"name": "B", "email": "b@e.com"}),
         ("post", f"{p}/candidates/bulk", {"data": [{"name": "B", "email": "b@e.com"}]}),
         ("get", f"/api/v4/interviews/{interview_id}/data", None),
+        ("get", f"/api/v4/interviews/{interview_id}/metadata", None),
+        ("post", f"/api/v4/interviews/{interview_id}/metadata", {"metadata": {"k": "v"}}),
+        ("delete", f"/api/v4/interviews/{interview_id}/metadata", None),
         ("get", f"/api/v4/webhooks/{webhook_id}", None),
         ("delete", f"/api/v4/webhooks/{webhook_id}", None),
         (
