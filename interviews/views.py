@@ -18,7 +18,8 @@ from heymilo.speech import get_tts
 from interviews import recordings, resume
 from interviews.models import Turn
 from interviews.services import InterviewError, web_interview_blocker
-from postings.models import DeliveryMode, Posting, WorkflowStep
+from postings.ai_context import delivered_overviews
+from postings.models import Posting, WorkflowStep
 
 SESSION_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 MESSAGES = {
@@ -49,25 +50,19 @@ def message_page(request, key: str, status: int = 200):
     return render(request, "interview/message.html", {"title": title, "text": text}, status=status)
 
 
+OVERVIEW_TITLES = {
+    "company": "About the company",
+    "job": "About the role",
+    "process": "About the process",
+}
+
+
 def overviews(posting: Posting) -> list[dict]:
-    """The overviews a candidate reads on the welcome page, per their delivery modes."""
-    sections = [
-        ("About the company", posting.company_overview, posting.company_overview_delivery_mode),
-        ("About the role", posting.job_overview, posting.job_overview_delivery_mode),
-        (
-            "About the process",
-            posting.interview_process_overview,
-            posting.interview_process_overview_delivery_mode,
-        ),
+    """The overviews a candidate reads on the welcome page (the interviewer also says them)."""
+    return [
+        {"title": OVERVIEW_TITLES[kind], "text": text}
+        for kind, text in delivered_overviews(posting)
     ]
-    shown = []
-    for title, text, mode in sections:
-        if not text or mode in (DeliveryMode.REFERENCE_ONLY, DeliveryMode.SILENT_REFERENCE):
-            continue
-        if mode == DeliveryMode.SUMMARIZED:
-            text = " ".join(re.split(r"(?<=[.!?])\s+", text.strip())[:2])
-        shown.append({"title": title, "text": text})
-    return shown
 
 
 def steps_of(interview: Interview) -> dict[str, WorkflowStep]:

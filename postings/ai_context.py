@@ -3,7 +3,7 @@
 import re
 
 from heymilo.ai.base import PostingContext
-from postings.models import Posting
+from postings.models import DeliveryMode, Posting
 
 COMPANY_SUBJECT = re.compile(
     r"^([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}) (?:is|are|was|builds|helps)\b"
@@ -23,6 +23,30 @@ def company_name(posting: Posting) -> str:
     return posting.workspace.name
 
 
+def delivered_overviews(posting: Posting) -> list[tuple[str, str]]:
+    """(`company`|`job`|`process`, text) for the overviews candidates are told, per delivery mode:
+    exact → verbatim, summarized → its first two sentences; reference-only and silent ones are
+    kept for answering questions and never presented."""
+    sections = [
+        ("company", posting.company_overview, posting.company_overview_delivery_mode),
+        ("job", posting.job_overview, posting.job_overview_delivery_mode),
+        (
+            "process",
+            posting.interview_process_overview,
+            posting.interview_process_overview_delivery_mode,
+        ),
+    ]
+    delivered = []
+    for kind, text, mode in sections:
+        text = text.strip()
+        if not text or mode in (DeliveryMode.REFERENCE_ONLY, DeliveryMode.SILENT_REFERENCE):
+            continue
+        if mode == DeliveryMode.SUMMARIZED:
+            text = " ".join(re.split(r"(?<=[.!?])\s+", text)[:2])
+        delivered.append((kind, text))
+    return delivered
+
+
 def posting_context(posting: Posting) -> PostingContext:
     return PostingContext(
         title=posting.title,
@@ -33,4 +57,5 @@ def posting_context(posting: Posting) -> PostingContext:
         interviewer_name=posting.interviewer_name,
         language=posting.language,
         company_name=company_name(posting),
+        spoken_overviews=tuple(text for _, text in delivered_overviews(posting)),
     )

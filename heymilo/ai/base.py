@@ -51,6 +51,8 @@ class PostingContext:
     interviewer_name: str = "Alex"
     language: str = "en"
     company_name: str = ""
+    # What the interviewer says of the overviews when greeting, per their delivery modes.
+    spoken_overviews: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

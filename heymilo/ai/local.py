@@ -155,7 +155,7 @@ class LocalEngine:
 
 
 def greeting(posting: PostingContext, candidate_name: str, first_question: QuestionSpec) -> str:
-    """The interviewer's opening line, which ends by asking the first question."""
+    """The interviewer's opening: who they are, the overviews to be spoken, the first question."""
     company = (
         phrase(posting.language, "company", company=posting.company_name)
         if posting.company_name
@@ -168,6 +168,7 @@ def greeting(posting: PostingContext, candidate_name: str, first_question: Quest
         interviewer=posting.interviewer_name or "your interviewer",
         company=company,
         title=posting.title,
+        overviews="".join(f"{text.strip()} " for text in posting.spoken_overviews),
         question=first_question.text,
     )
 

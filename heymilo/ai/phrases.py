@@ -11,8 +11,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "en": {
         "greeting": (
             "Hi {candidate}! I'm {interviewer}{company}. Thanks for joining this interview for the "
-            "{title} role. I'll ask you a few questions; take your time with each answer. "
-            "Let's start: {question}"
+            "{title} role. {overviews}I'll ask you a few questions; take your time with each "
+            "answer. Let's start: {question}"
         ),
         "company": " from {company}",
         "transition": "Thank you. Next question: {question}",
@@ -34,8 +34,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "es": {
         "greeting": (
             "¡Hola, {candidate}! Soy {interviewer}{company}. Gracias por participar en esta "
-            "entrevista para el puesto de {title}. Te haré algunas preguntas; tómate tu tiempo. "
-            "Empecemos: {question}"
+            "entrevista para el puesto de {title}. {overviews}Te haré algunas preguntas; tómate "
+            "tu tiempo. Empecemos: {question}"
         ),
         "company": " de {company}",
         "transition": "Gracias. Siguiente pregunta: {question}",
@@ -57,8 +57,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "fr": {
         "greeting": (
             "Bonjour {candidate} ! Je suis {interviewer}{company}. Merci de participer à cet "
-            "entretien pour le poste de {title}. Je vais vous poser quelques questions ; prenez "
-            "votre temps. Commençons : {question}"
+            "entretien pour le poste de {title}. {overviews}Je vais vous poser quelques "
+            "questions ; prenez votre temps. Commençons : {question}"
         ),
         "company": " de {company}",
         "transition": "Merci. Question suivante : {question}",
@@ -84,8 +84,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "de": {
         "greeting": (
             "Hallo {candidate}! Ich bin {interviewer}{company}. Danke, dass Sie an diesem "
-            "Interview für die Position {title} teilnehmen. Ich stelle Ihnen einige Fragen; "
-            "nehmen Sie sich Zeit. Fangen wir an: {question}"
+            "Interview für die Position {title} teilnehmen. {overviews}Ich stelle Ihnen einige "
+            "Fragen; nehmen Sie sich Zeit. Fangen wir an: {question}"
         ),
         "company": " von {company}",
         "transition": "Danke. Nächste Frage: {question}",
@@ -109,8 +109,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "pt": {
         "greeting": (
             "Olá, {candidate}! Eu sou {interviewer}{company}. Obrigado por participar desta "
-            "entrevista para a vaga de {title}. Vou fazer algumas perguntas; não tenha pressa. "
-            "Vamos começar: {question}"
+            "entrevista para a vaga de {title}. {overviews}Vou fazer algumas perguntas; não "
+            "tenha pressa. Vamos começar: {question}"
         ),
         "company": " da {company}",
         "transition": "Obrigado. Próxima pergunta: {question}",

@@ -334,6 +334,15 @@ def test_the_greeting_uses_the_interviewer_name_company_and_first_question():
     assert transition(CSR_POSTING, PAIRS[1][0]).endswith(PAIRS[1][0].text)
 
 
+def test_the_greeting_says_the_overviews_it_is_given_before_the_first_question():
+    posting = replace(CSR_POSTING, spoken_overviews=("We build helpdesks.", "It takes 15 min."))
+
+    text = greeting(posting, "Priya", UNHAPPY_CUSTOMER)
+
+    assert "role. We build helpdesks. It takes 15 min. I'll ask" in text
+    assert "  " not in greeting(CSR_POSTING, "Priya", UNHAPPY_CUSTOMER)
+
+
 def test_streaming_yields_words_that_rebuild_the_utterance():
     items = list(
         engine.stream_next_turn(

@@ -33,6 +33,24 @@ def test_the_interviewer_greets_by_name_and_asks_the_first_question(owner, open_
     assert interview.status == "in_progress" and interview.started_at is not None
 
 
+def test_the_greeting_says_the_overviews_as_their_delivery_modes_ask(owner, open_socket):
+    interview = ready_interview(
+        owner.workspace,
+        company_overview="BrightDesk makes helpdesk software. It has 5,000 customers. It is old.",
+        company_overview_delivery_mode="summarized_delivery",
+        job_overview="The team lead reviews every ticket you close.",
+        job_overview_delivery_mode="reference_only",
+        interview_process_overview="This takes about fifteen minutes.",
+        interview_process_overview_delivery_mode="exact_delivery",
+    )
+    ws = open_socket(interview.public_id)
+    text = ws.interviewer_turn()["turn"]["text"]
+    said = "BrightDesk makes helpdesk software. It has 5,000 customers. "
+    assert said + "This takes about fifteen minutes. I'll ask you" in text
+    assert "It is old" not in text and "team lead" not in text
+    assert text.endswith(interview.posting.questions.order_by("rank").first().text)
+
+
 def test_an_answer_is_persisted_before_it_is_acknowledged(owner, open_socket):
     interview = ready_interview(owner.workspace)
     ws = open_socket(interview.public_id)
