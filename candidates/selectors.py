@@ -123,6 +123,10 @@ def score_histogram(*, posting: Posting) -> list[dict]:
     ]
 
 
+def posting_changed_since(*, posting: Posting, since) -> bool:
+    return posting.interviews.filter(updated_at__gt=since).exists()
+
+
 def interviews_changed(*, posting: Posting, public_ids: list[str], since) -> QuerySet[Interview]:
     """The listed interviews of the posting updated after `since`, for the live leaderboard."""
     interviews = with_effective_score(interview_list(posting=posting))

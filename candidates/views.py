@@ -105,14 +105,20 @@ def leaderboard(request, posting_id: str):
         "form": form,
         "page": page,
         "query": query.urlencode(),
-        "stats": selectors.posting_stats(posting=posting),
-        "histogram": selectors.score_histogram(posting=posting),
+        **summary_context(posting),
         "candidate_form": CandidateForm(),
         "import_form": ImportForm(),
         "poll_seconds": POLL_SECONDS,
         "now": timezone.now().timestamp(),
     }
     return render(request, "dashboard/candidates/leaderboard.html", context)
+
+
+def summary_context(posting) -> dict:
+    return {
+        "stats": selectors.posting_stats(posting=posting),
+        "histogram": selectors.score_histogram(posting=posting),
+    }
 
 
 @dashboard_view
@@ -132,7 +138,13 @@ def leaderboard_updates(request, posting_id: str):
         )
         for interview in changed
     }
-    return JsonResponse({"rows": rows, "now": now.timestamp()})
+    body = {"rows": rows, "now": now.timestamp()}
+    if selectors.posting_changed_since(posting=posting, since=since):
+        # New candidates or new scores anywhere in the posting: the cards and histogram too.
+        body["summary"] = render_to_string(
+            "dashboard/candidates/_summary.html", summary_context(posting), request
+        )
+    return JsonResponse(body)
 
 
 @require_POST

@@ -1,5 +1,6 @@
 // Rows update without a reload: every few seconds ask which of the rows on this page changed
-// since the last look (a report became ready, a colleague shortlisted someone) and swap them in.
+// since the last look (a report became ready, a colleague shortlisted someone) and swap them in;
+// when anything in the posting changed (new candidates too), the stat cards and histogram.
 (function () {
   "use strict";
   var table = document.getElementById("leaderboard");
@@ -29,7 +30,7 @@
 
   function poll() {
     var ids = visibleIds();
-    if (!ids.length || document.hidden) { return schedule(); }
+    if (document.hidden) { return schedule(); }
     var url = table.dataset.updatesUrl + "?since=" + encodeURIComponent(since) + "&ids=" + ids.join(",");
     fetch(url, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
       .then(function (response) { return response.ok ? response.json() : null; })
@@ -39,6 +40,8 @@
         var changed = Object.keys(body.rows);
         changed.forEach(function (id) { swap(id, body.rows[id]); });
         if (changed.length) { live.textContent = changed.length + " candidate(s) updated."; }
+        var summary = document.getElementById("summary");
+        if (body.summary && summary) { summary.outerHTML = body.summary; }
       })
       .catch(function () { /* offline for a moment: try again at the next tick */ })
       .then(schedule);

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from candidates.models import Interview
 from heymilo.accounts.services import recruiter_create
@@ -209,6 +210,8 @@ def test_a_recruiter_builds_reviews_decides_and_exports(owner, page, asgi_server
     finish_over_websocket(asgi_server, ann, webm)
     row = page.locator(f"#row-{ann.public_id}")
     row.get_by_text("Completed").wait_for(timeout=20_000)  # no reload: the poll swapped it in
+    completed_card = page.locator("#summary .stat", has_text="Completed").locator(".stat-value")
+    expect(completed_card).to_have_text("1", timeout=10_000)  # and the cards with it
     assert ann.recordings.filter(kind="video").exists()
     space_out_turns(ann)
     screenshot(page, "dashboard-leaderboard")

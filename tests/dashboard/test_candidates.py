@@ -3,6 +3,7 @@ decisions, CSV export, live row updates and ingestion one by one or by CSV."""
 
 import csv
 import io
+import re
 import time
 
 import pytest
@@ -127,6 +128,20 @@ def test_updates_return_only_rows_changed_since_the_last_look(dash_owner, board)
     assert list(changed["rows"]) == [report.public_id]
     assert "Completed" in changed["rows"][report.public_id]
     assert changed["now"] >= since
+
+
+def test_updates_carry_the_stat_cards_when_anything_in_the_posting_changed(dash_owner, board):
+    posting = board["posting"]
+    since = time.time()
+    quiet = dash_owner.get(url(posting, f"/updates?since={since}&ids=")).json()
+    assert "summary" not in quiet
+    before = dash_owner.get(url(posting, "")).content.decode()
+    total = before.count('data-id="')
+    candidate_ingest(posting=posting, row={"name": "New Person", "email": "new@example.com"})
+    summary = dash_owner.get(url(posting, f"/updates?since={since}&ids=")).json()["summary"]
+    assert summary.startswith('<div class="summary" id="summary">')
+    cards = re.findall(r'<p class="stat-value">([^<]+)</p>', summary)
+    assert cards[0] == str(total + 1)  # the Candidates card counts the newcomer
 
 
 def test_updates_refuse_a_bad_since(dash_owner, posting):
