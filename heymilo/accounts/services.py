@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -85,7 +86,37 @@ def membership_add(*, workspace: Workspace, email: str, role: str, actor: str) -
         target=user.email,
         data={"role": role},
     )
+    from heymilo.accounts.tasks import send_invitation
+
+    transaction.on_commit(lambda: send_invitation.delay(membership.pk))
     return membership
+
+
+def invitation_send(*, membership: Membership) -> None:
+    """Tell a new member where to sign in: a link to choose a password when they have none yet
+    (the password-reset token, valid PASSWORD_RESET_TIMEOUT), else the login page."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.core.mail import send_mail
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    user, workspace = membership.user, membership.workspace
+    if user.has_usable_password():
+        link = settings.PUBLIC_URL + reverse("login")
+        action = "Sign in with your email and password"
+    else:
+        uid = urlsafe_base64_encode(force_bytes(user.pk))
+        token = default_token_generator.make_token(user)
+        link = settings.PUBLIC_URL + reverse("password_reset_confirm", args=[uid, token])
+        days = round(settings.PASSWORD_RESET_TIMEOUT / 86400)
+        action = f"Choose your password (the link works for {days} days)"
+    body = (
+        f"Hello,\n\nYou have been added to the {workspace.name} workspace as "
+        f"{membership.get_role_display().lower()}, to review interviews and candidates.\n\n"
+        f"{action}:\n{link}\n\nIf you did not expect this, you can ignore this message.\n"
+    )
+    send_mail(f"You're invited to {workspace.name}", body, None, [user.email])
 
 
 class LastOwnerError(Exception):

@@ -103,8 +103,8 @@ def members(request):
             )
             messages.success(
                 request,
-                f"{form.cleaned_data['email']} is a member. New users set their password with "
-                "“Forgot your password?” on the login page.",
+                f"{form.cleaned_data['email']} is a member; an invitation to sign in is on its "
+                "way by email.",
             )
             return redirect("settings-members")
     rows = request.workspace.memberships.select_related("user").order_by("user__email")

@@ -1,6 +1,7 @@
 """Log in by email, password reset, the workspace switcher, API keys and members."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
@@ -119,6 +120,39 @@ def test_owners_add_members_and_change_roles_but_keep_one_owner(dash_owner):
     assert b"at least one owner" in response.content
     dash_owner.post(f"/dashboard/settings/members/{newbie.pk}", {"action": "remove"})
     assert not Membership.objects.filter(pk=newbie.pk).exists()
+
+
+def invite(dash_owner, capture, email, role):
+    with capture(execute=True):  # the mail job is queued when the membership commits
+        dash_owner.post("/dashboard/settings/members", {"email": email, "role": role})
+
+
+def test_a_new_member_is_invited_by_email_and_chooses_a_password(
+    dash_owner, mailoutbox, django_capture_on_commit_callbacks
+):
+    invite(dash_owner, django_capture_on_commit_callbacks, "nina@acme.test", "recruiter")
+    [mail] = mailoutbox
+    assert mail.to == ["nina@acme.test"] and dash_owner.workspace.name in mail.subject
+    assert "as recruiter" in mail.body
+    link = re.search(r"http://[^\s]+/reset/[^\s]+/", mail.body).group(0)
+    client = Client()
+    form_page = client.get(urlsplit(link).path, follow=True)
+    assert form_page.status_code == 200 and b"new_password1" in form_page.content
+    done = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "A-long-new-passw0rd", "new_password2": "A-long-new-passw0rd"},
+    )
+    assert done.status_code == 302
+    assert client.login(username="nina@acme.test", password="A-long-new-passw0rd")
+
+
+def test_an_existing_user_is_told_to_sign_in_not_to_reset(
+    dash_owner, mailoutbox, django_capture_on_commit_callbacks
+):
+    recruiter_create(email="olga@acme.test", password=PASSWORD, workspace_name="Elsewhere")
+    invite(dash_owner, django_capture_on_commit_callbacks, "olga@acme.test", "viewer")
+    [mail] = mailoutbox
+    assert "/login/" in mail.body and "/reset/" not in mail.body
 
 
 def test_recruiters_cannot_manage_members(dash_recruiter, dash_owner):
