@@ -54,6 +54,47 @@ def posting_regenerate_ingestion_key(*, posting: Posting) -> Posting:
     return posting_update(posting=posting, fields={"ingestion_url_key": new_ingestion_url_key()})
 
 
+# Steps run in this order whatever order they were added in.
+STEP_ORDER = (WorkflowStep.Type.RESUME, WorkflowStep.Type.WEB_INTERVIEW)
+
+
+def _renumber_steps(posting: Posting) -> None:
+    steps = sorted(posting.steps.all(), key=lambda step: STEP_ORDER.index(step.type))
+    for order, step in enumerate(steps, start=1):
+        if step.order != order:
+            WorkflowStep.objects.filter(pk=step.pk).update(order=order)
+    Posting.objects.filter(pk=posting.pk).update(updated_at=timezone.now())
+
+
+@transaction.atomic
+def step_add(*, posting: Posting, step_type: str) -> WorkflowStep:
+    """Add a step with its default settings. Candidates who already started the interview are
+    not asked for it; everyone else is."""
+    posting = Posting.objects.select_for_update().get(pk=posting.pk)
+    if posting.steps.filter(type=step_type).exists():
+        raise Conflict("This posting already has that step.", code="step_exists")
+    step = WorkflowStep.objects.create(
+        posting=posting, type=step_type, order=len(STEP_ORDER) + 1,
+        config=clean_step_config(step_type, {}),
+    )  # fmt: skip
+    _renumber_steps(posting)
+    if step_type == WorkflowStep.Type.WEB_INTERVIEW:
+        transaction.on_commit(lambda: generate_questions.delay(step.pk))
+    step.refresh_from_db()
+    return step
+
+
+@transaction.atomic
+def step_remove(*, step: WorkflowStep) -> None:
+    """Remove a step and its questions or criteria; a posting keeps at least one step. Results
+    already stored for it stay in the interviews' history."""
+    posting = Posting.objects.select_for_update().get(pk=step.posting_id)
+    if posting.steps.count() == 1:
+        raise Conflict("A posting keeps at least one step.", code="last_step")
+    step.delete()
+    _renumber_steps(posting)
+
+
 @transaction.atomic
 def step_update_config(*, step: WorkflowStep, config: dict) -> WorkflowStep:
     merged = {**step.config, **config}

@@ -115,10 +115,12 @@ def edit_context(posting: Posting, **extra) -> dict:
         if posting.steps.filter(type=Question.STEP_OF_MODALITY[modality]).exists()
     ]
     new_question = extra.pop("question_form", None) or QuestionForm(prefix="new")
+    present = {row["step"].type for row in steps}
     return {
         "nav": "postings",
         "posting": posting,
         "steps": steps,
+        "missing_steps": [(t, name) for t, name in STEP_NAMES.items() if t not in present],
         "groups": groups,
         "question_form": new_question,
         **extra,
@@ -145,6 +147,36 @@ def step_update(request, posting_id: str, step_type: str):
         if row["step"].type == step_type:
             row["form"] = form
     return render(request, "dashboard/postings/edit.html", context, status=400)
+
+
+STEP_NAMES = {"resume": "resume step", "web_interview": "interview step"}
+
+
+@require_POST
+@dashboard_view
+def step_add(request, posting_id: str, step_type: str):
+    posting = posting_for(request, posting_id)
+    if step_type in STEP_NAMES:
+        try:
+            services.step_add(posting=posting, step_type=step_type)
+            messages.success(request, f"Added the {STEP_NAMES[step_type]}; check its settings.")
+        except APIException as error:
+            messages.error(request, api_error_message(error))
+    return redirect("posting-edit", posting_id=posting.public_id)
+
+
+@require_POST
+@dashboard_view
+def step_remove(request, posting_id: str, step_type: str):
+    posting = posting_for(request, posting_id)
+    step = posting.steps.filter(type=step_type).first()
+    if step is not None:
+        try:
+            services.step_remove(step=step)
+            messages.success(request, f"Removed the {STEP_NAMES[step_type]}.")
+        except APIException as error:
+            messages.error(request, api_error_message(error))
+    return redirect("posting-edit", posting_id=posting.public_id)
 
 
 def _initial(posting: Posting) -> dict:

@@ -196,3 +196,56 @@ def test_another_workspaces_posting_is_not_found(dash_outsider, posting):
     for path, data in write_requests(posting)[1:]:
         assert dash_outsider.post(path, data).status_code == 404, path
     assert posting.title not in dash_outsider.get("/dashboard/postings").content.decode()
+
+
+def test_steps_can_be_added_and_removed_after_creation(dash_owner, posting):
+    """The customer-service posting has only the interview; a resume step goes before it."""
+    base = f"/dashboard/postings/{posting.public_id}/steps"
+    page = dash_owner.get(f"/dashboard/postings/{posting.public_id}").content.decode()
+    assert "Add a resume step" in page and "Remove step" not in page  # its only step stays
+    dash_owner.post(f"{base}/resume/add")
+    assert [s.type for s in posting.steps.order_by("order")] == ["resume", "web_interview"]
+    assert dash_owner.post(f"{base}/resume/add", follow=True).status_code == 200  # no second one
+    assert posting.steps.count() == 2
+    dash_owner.post(
+        f"/dashboard/postings/{posting.public_id}/questions",
+        {**QUESTION, "new-modality": "resume_scoring", "new-text": "Support experience"},
+    )
+    assert posting.questions.filter(modality="resume_scoring").count() == 1
+
+    dash_owner.post(f"{base}/resume/remove")
+    assert [s.type for s in posting.steps.all()] == ["web_interview"]
+    assert not posting.questions.filter(modality="resume_scoring").exists()  # its criteria too
+    refused = dash_owner.post(f"{base}/web_interview/remove", follow=True).content.decode()
+    assert "at least one step" in refused and posting.steps.count() == 1
+
+
+def test_viewers_cannot_change_steps(dash_viewer, posting):
+    response = dash_viewer.post(f"/dashboard/postings/{posting.public_id}/steps/resume/add")
+    assert response.status_code == 403 and posting.steps.count() == 1
+
+
+def test_a_resume_step_added_mid_interview_does_not_stop_those_already_interviewing(
+    owner, posting, client
+):
+    from django.utils import timezone
+
+    from candidates.services import candidate_ingest
+    from interviews.services import interview_start, web_interview_blocker
+    from postings.services import step_add
+
+    def consented(email):
+        interview = candidate_ingest(posting=posting, row={"name": "A", "email": email}).interview
+        interview.consented_at, interview.answer_mode = timezone.now(), "text"
+        interview.save()
+        return interview
+
+    started = interview_start(interview=consented("started@example.com"))
+    waiting = consented("waiting@example.com")
+    step_add(posting=posting, step_type="resume")
+    started.refresh_from_db()
+    assert web_interview_blocker(interview=started) is None
+    page = client.get(f"/i/{started.public_id}").content.decode()
+    assert 'id="room"' in page and 'id="resume-form"' not in page
+    assert web_interview_blocker(interview=waiting).code == "resume_required"
+    assert 'id="resume-form"' in client.get(f"/i/{waiting.public_id}").content.decode()
