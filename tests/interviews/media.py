@@ -71,42 +71,23 @@ def spoken_pcm(text: str, workdir: Path) -> bytes:
     return pcm.read_bytes()
 
 
-def duration_seconds(path: Path) -> float:
+def probe(path: Path, entries: str) -> str:
+    """ffprobe's values for `entries` ("format=duration", "stream=codec_name"), one a line."""
     completed = subprocess.run(
-        [
-            require("ffprobe"),
-            "-v",
-            "error",
-            "-show_entries",
-            "format=duration",
-            "-of",
-            "default=nw=1:nk=1",
-            str(path),
-        ],
+        [require("ffprobe"), "-v", "error", "-show_entries", entries,
+         "-of", "default=nw=1:nk=1", str(path)],
         capture_output=True,
         text=True,
         check=True,
         timeout=30,
-    )
-    return float(completed.stdout.strip())
+    )  # fmt: skip
+    return completed.stdout
+
+
+def duration_seconds(path: Path) -> float:
+    return float(probe(path, "format=duration").strip())
 
 
 def codecs(path: Path) -> list[str]:
     """The codec of each stream in a media file, in order ("h264", "aac", "mp3", …)."""
-    completed = subprocess.run(
-        [
-            require("ffprobe"),
-            "-v",
-            "error",
-            "-show_entries",
-            "stream=codec_name",
-            "-of",
-            "default=nw=1:nk=1",
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=30,
-    )
-    return completed.stdout.split()
+    return probe(path, "stream=codec_name").split()
