@@ -43,6 +43,8 @@ DELIVERED = {
 # Seconds per conversion: video converts at ~9x real time on two cores at 640x480
 # (bench/recordings.py), so this covers interviews of hours; past it the recorded file is kept.
 CONVERT_TIMEOUT = 1500
+# Conversions run niced: on a small server, live interviews come before finished ones.
+NICE = [nice, "-n", "10"] if (nice := shutil.which("nice")) else []
 
 
 def _accepts_chunks(interview: Interview) -> bool:
@@ -111,7 +113,7 @@ def recording_convert(parts: list[Path], target: Path, kind: str) -> bool:
         source = ["-f", "concat", "-safe", "0", "-i", str(listing)]
     try:
         completed = subprocess.run(
-            [ffmpeg, "-y", "-nostdin", "-loglevel", "error", *source, *options, str(target)],
+            [*NICE, ffmpeg, "-y", "-nostdin", "-loglevel", "error", *source, *options, str(target)],
             capture_output=True,
             timeout=CONVERT_TIMEOUT,
             check=False,
