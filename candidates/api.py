@@ -2,20 +2,19 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import parsers
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from candidates import selectors, services
-from candidates.models import Interview
+from candidates import bulk, selectors, services
+from candidates.models import Ingestion, Interview
 from candidates.serializers import (
     BulkCandidatesIn,
     BulkOut,
     CandidateIn,
     CandidateRowOut,
     IngestedOut,
+    IngestionOut,
     PostingStatsOut,
 )
-from heymilo.api.errors import validation_error_body
 from heymilo.api.parsers import JSONParser
 from heymilo.api.schema import (
     CONFLICT,
@@ -79,20 +78,6 @@ class CandidateListCreateApi(ApiView):
         return ingested(services.candidate_ingest(posting=posting, row=row))
 
 
-def bulk_rows(raw_rows: list[dict]) -> tuple[list[tuple[int, dict]], dict[int, dict]]:
-    """Validate each row on its own: good rows go on, bad ones are reported by index."""
-    validator = (
-        CandidateIn()
-    )  # one instance: building a serializer per row costs more than using it
-    valid, errors = [], {}
-    for index, raw in enumerate(raw_rows):
-        try:
-            valid.append((index, validator.run_validation(raw)))
-        except ValidationError as exc:
-            errors[index] = validation_error_body(exc.detail)["error"]
-    return valid, errors
-
-
 class CandidateBulkApi(ApiView):
     @extend_schema(
         operation_id="candidates_bulk_create",
@@ -103,50 +88,87 @@ class CandidateBulkApi(ApiView):
     def post(self, request, posting_id):
         posting = posting_get(workspace=self.workspace, posting_id=posting_id)
         raw_rows = validated(BulkCandidatesIn, request.data)["data"]
-        valid, errors = bulk_rows(raw_rows)
-        results = services.candidates_ingest(posting=posting, rows=[row for _, row in valid])
-        by_index = {index: result for (index, _), result in zip(valid, results, strict=True)}
-        rows = [
-            bulk_row(index, raw_rows[index], posting, by_index.get(index), errors.get(index))
-            for index in range(len(raw_rows))
-        ]
-        counts = {status: 0 for status in ("created", "existing", "error")}
-        for row in rows:
-            counts[row["status"]] += 1
+        rows = bulk.bulk_ingest(posting=posting, prepared=bulk.bulk_prepared(raw_rows))
         return listing(
             rows,
             url=f"/v4/postings/{posting.public_id}/candidates/bulk",
             total_count=len(rows),
-            created_count=counts["created"],
-            existing_count=counts["existing"],
-            error_count=counts["error"],
+            **bulk.bulk_counts(rows),
         )
 
 
-def bulk_row(index, raw, posting, result, error) -> dict:
-    if result is None:
-        email = raw.get("email") if isinstance(raw.get("email"), str) else None
-        return {
-            "object": "error",
-            "index": index,
-            "status": "error",
-            "email": email,
-            "interview_id": None,
-            "interview_url": None,
-            "posting_id": posting.public_id,
-            "error": error,
+IngestionEnvelope = envelope("IngestionEnvelope", IngestionOut(), "ingestion")
+
+
+def ingestion_data(ingestion) -> dict:
+    done = ingestion.status == ingestion.Status.COMPLETED
+    counts = (
+        bulk.bulk_counts(ingestion.results)
+        if done
+        else dict.fromkeys(("created_count", "existing_count", "error_count"))
+    )
+    return IngestionOut(
+        {
+            "public_id": ingestion.public_id,
+            "status": ingestion.status,
+            "posting": ingestion.posting,
+            "row_count": len(ingestion.rows),
+            **counts,
+            "results": ingestion.results,
+            "error": ingestion.error or None,
+            "created_at": ingestion.created_at.timestamp(),
+            "completed_at": ingestion.completed_at.timestamp() if ingestion.completed_at else None,
         }
-    interview = result.interview
-    return {
-        "object": "candidate",
-        "index": index,
-        "status": "created" if result.created else "existing",
-        "email": interview.candidate.email,
-        "interview_id": interview.public_id,
-        "interview_url": interview.interview_url,
-        "posting_id": posting.public_id,
-        "error": None,
-    }
+    ).data
+
+
+ASYNC_DESCRIPTION = (
+    "The rows are stored and a 202 returns at once with an `ingestion_id`; a background job "
+    "ingests them exactly like the synchronous call (`candidate_ingested` webhooks included). "
+    "Follow it with `GET /ingestions/{ingestion_id}`."
+)
+
+
+class CandidateAsyncApi(ApiView):
+    @extend_schema(
+        operation_id="candidates_create_async",
+        request=CandidateIn,
+        responses=responses({202: IngestionEnvelope}, NOT_FOUND, INVALID, CONFLICT),
+        description=ASYNC_DESCRIPTION,
+    )
+    def post(self, request, posting_id):
+        posting = posting_get(workspace=self.workspace, posting_id=posting_id)
+        validated(CandidateIn, request.data)  # a bad single row is a 422 now, not a result later
+        ingestion = bulk.ingestion_create(posting=posting, raw_rows=[request.data])
+        return single("ingestion", ingestion_data(ingestion), status=202)
+
+
+class CandidateBulkAsyncApi(ApiView):
+    @extend_schema(
+        operation_id="candidates_bulk_create_async",
+        request=BulkCandidatesIn,
+        responses=responses({202: IngestionEnvelope}, NOT_FOUND, INVALID, CONFLICT),
+        description=f"Up to {settings.BULK_INGEST_MAX_ROWS} rows. " + ASYNC_DESCRIPTION,
+    )
+    def post(self, request, posting_id):
+        posting = posting_get(workspace=self.workspace, posting_id=posting_id)
+        raw_rows = validated(BulkCandidatesIn, request.data)["data"]
+        ingestion = bulk.ingestion_create(posting=posting, raw_rows=raw_rows)
+        return single("ingestion", ingestion_data(ingestion), status=202)
+
+
+class IngestionDetailApi(ApiView):
+    @extend_schema(
+        operation_id="ingestions_retrieve",
+        responses=responses({200: IngestionEnvelope}, NOT_FOUND),
+    )
+    def get(self, request, ingestion_id):
+        ingestion = get_object_or_404(
+            Ingestion.objects.select_related("posting"),
+            workspace=self.workspace,
+            public_id=ingestion_id,
+        )
+        return single("ingestion", ingestion_data(ingestion))
 
 
 class PostingStatsApi(ApiView):

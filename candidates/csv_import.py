@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from candidates.api import bulk_rows
+from candidates.bulk import bulk_rows
 from candidates.models import Interview
 from candidates.services import candidates_ingest
 from postings.models import Posting

@@ -132,3 +132,34 @@ class Interview(models.Model):
         steps = self.workflow_steps()
         done = (self.StepStatus.COMPLETE, self.StepStatus.SKIPPED)
         return {"steps": steps, "all_complete": all(step["status"] in done for step in steps)}
+
+
+def new_ingestion_id() -> str:
+    return "ing_" + secrets.token_hex(8)
+
+
+class Ingestion(models.Model):
+    """Candidates sent to be ingested in the background (`…/candidates/async`, `…/bulk/async`).
+
+    The rows are stored before the API answers 202, so a restart loses nothing: the job, or the
+    sweep after a crash, ingests them; results and counts land with the interviews, in one
+    transaction.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued"
+        COMPLETED = "completed"
+        FAILED = "failed"
+
+    public_id = models.CharField(max_length=24, unique=True, default=new_ingestion_id)
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="ingestions")
+    posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="ingestions")
+    rows = models.JSONField(default=list)  # validated: {"row": …} or {"error": …, "email": …}
+    results = models.JSONField(default=list)  # one per row, as the synchronous bulk call returns
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "created_at"])]

@@ -52,6 +52,23 @@ class BulkOut(serializers.Serializer):
     error_count = serializers.IntegerField()
 
 
+class IngestionOut(serializers.Serializer):
+    object = ConstField("ingestion")
+    ingestion_id = serializers.CharField(source="public_id")
+    status = serializers.ChoiceField(choices=["queued", "completed", "failed"])
+    posting_id = serializers.CharField(source="posting.public_id")
+    row_count = serializers.IntegerField(help_text="Rows received.")
+    created_count = serializers.IntegerField(allow_null=True)
+    existing_count = serializers.IntegerField(allow_null=True)
+    error_count = serializers.IntegerField(allow_null=True)
+    results = BulkRowOut(
+        many=True, help_text="Once completed: one result per row, as the synchronous bulk call."
+    )
+    error = serializers.CharField(allow_null=True, help_text="Why a failed ingestion failed.")
+    created_at = serializers.FloatField()
+    completed_at = serializers.FloatField(allow_null=True)
+
+
 class StepProgressOut(serializers.Serializer):
     id = serializers.CharField()
     order = serializers.IntegerField()

@@ -2,6 +2,7 @@
 
 import pytest
 
+from candidates.bulk import ingestion_create
 from candidates.services import candidate_ingest
 from heymilo.webhooks.services import webhook_create
 from tests.factories import make_posting
@@ -12,10 +13,11 @@ def objects(owner):
     posting = make_posting(owner.workspace, "sales")
     interview = candidate_ingest(posting=posting, row={"name": "A", "email": "a@e.com"}).interview
     webhook, _ = webhook_create(posting=posting, url="https://e.com", event_type="report_available")
-    return posting.public_id, interview.public_id, webhook.public_id
+    ingestion = ingestion_create(posting=posting, raw_rows=[{"name": "C", "email": "c@e.com"}])
+    return posting.public_id, interview.public_id, webhook.public_id, ingestion.public_id
 
 
-def calls(posting_id, interview_id, webhook_id):
+def calls(posting_id, interview_id, webhook_id, ingestion_id):
     p = f"/api/v4/postings/{posting_id}"
     return [
         ("get", p, None),
@@ -35,6 +37,9 @@ def calls(posting_id, interview_id, webhook_id):
         ("get", f"{p}/candidates", None),
         ("post", f"{p}/candidates", {"name": "B", "email": "b@e.com"}),
         ("post", f"{p}/candidates/bulk", {"data": [{"name": "B", "email": "b@e.com"}]}),
+        ("post", f"{p}/candidates/async", {"name": "B", "email": "b@e.com"}),
+        ("post", f"{p}/candidates/bulk/async", {"data": [{"name": "B", "email": "b@e.com"}]}),
+        ("get", f"/api/v4/ingestions/{ingestion_id}", None),
         ("get", f"/api/v4/interviews/{interview_id}/data", None),
         ("get", f"/api/v4/interviews/{interview_id}/metadata", None),
         ("post", f"/api/v4/interviews/{interview_id}/metadata", {"metadata": {"k": "v"}}),

@@ -1,0 +1,35 @@
+"""Background ingestion of candidates sent to `…/candidates/async` and `…/bulk/async`."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from candidates.models import Ingestion
+from heymilo.jobs import job
+
+# A queued ingestion this old has lost its message (a broker or worker restart): queue it again.
+REQUEUE_AFTER = timedelta(minutes=1)
+
+
+def ingestion_give_up(ingestion_pk: int, *, error: str) -> None:
+    Ingestion.objects.filter(pk=ingestion_pk, status=Ingestion.Status.QUEUED).update(
+        status=Ingestion.Status.FAILED, error=error[:2000], completed_at=timezone.now()
+    )
+
+
+@job(name="candidates.ingest", give_up=ingestion_give_up)
+def process_ingestion(ingestion_pk: int) -> None:
+    from candidates.bulk import ingestion_process
+
+    ingestion_process(ingestion_pk=ingestion_pk)
+
+
+def requeue_stuck_ingestions() -> int:
+    stuck = Ingestion.objects.filter(
+        status=Ingestion.Status.QUEUED, created_at__lt=timezone.now() - REQUEUE_AFTER
+    ).values_list("pk", flat=True)
+    count = 0
+    for pk in stuck:
+        process_ingestion.delay(pk)
+        count += 1
+    return count
