@@ -1,5 +1,7 @@
 """One error envelope for the whole API: {"error": {type, code, message, param, errors}}."""
 
+import re
+
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
@@ -55,17 +57,26 @@ ERROR_TYPES = {
 }
 
 
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def error_body(status_code: int, message: str, *, code=None, param=None, errors=None) -> dict:
     error_type, default_code = ERROR_TYPES.get(status_code, ("api_error", "error"))
     return {
         "error": {
             "type": error_type,
             "code": code or default_code,
-            "message": message,
-            "param": param,
-            "errors": errors or [],
+            "message": printable(message),
+            "param": printable(param),
+            "errors": [{key: printable(value) for key, value in e.items()} for e in errors or []],
         }
     }
+
+
+def printable(value):
+    """Messages and params may quote the input; an unpaired surrogate there cannot be encoded
+    as UTF-8 and would turn a 422 into a 500, so it becomes U+FFFD."""
+    return SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def flatten_validation_errors(detail, prefix: str = "") -> list[dict]:

@@ -5,6 +5,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from heymilo.api.errors import SURROGATE
+
 METADATA_MAX_KEYS = 50
 METADATA_MAX_KEY_LENGTH = 40
 METADATA_MAX_VALUE_LENGTH = 500
@@ -44,6 +46,7 @@ class MetadataField(serializers.Field):
         "bad_value": "Values must be strings, numbers, booleans or null.",
         "long_value": f"String values must be at most {METADATA_MAX_VALUE_LENGTH} characters.",
         "null_character": "Null characters are not allowed.",
+        "surrogate": "Unpaired surrogate characters (U+D800–U+DFFF) are not allowed.",
     }
 
     def to_internal_value(self, data):
@@ -61,6 +64,8 @@ class MetadataField(serializers.Field):
             # PostgreSQL's jsonb cannot store U+0000, so it is refused here, not by a 500 there.
             if "\x00" in key or (isinstance(value, str) and "\x00" in value):
                 self.fail("null_character")
+            if SURROGATE.search(key) or (isinstance(value, str) and SURROGATE.search(value)):
+                self.fail("surrogate")
         return data
 
     def to_representation(self, value):
