@@ -11,6 +11,7 @@ from candidates import services
 from candidates.models import Ingestion
 from candidates.serializers import CandidateIn
 from heymilo.api.errors import Conflict, validation_error_body
+from heymilo.strings import storable
 from postings.models import Posting
 from postings.services import posting_require_active
 
@@ -29,8 +30,7 @@ def bulk_rows(raw_rows: list) -> tuple[list[tuple[int, dict]], dict[int, dict]]:
 
 def bulk_prepared(raw_rows: list) -> list[dict]:
     """Each row validated, in a form safe to store as JSON: `{"row": …}` or `{"error": …,
-    "email": …}`. Strings lose NUL characters and unpaired surrogates, which PostgreSQL cannot
-    store."""
+    "email": …}`. Strings are made storable (no NUL, no unpaired surrogate)."""
     valid, errors = bulk_rows(raw_rows)
     prepared: list[dict] = [{} for _ in raw_rows]
     for index, row in valid:
@@ -43,7 +43,7 @@ def bulk_prepared(raw_rows: list) -> list[dict]:
 
 def _json_safe(value):
     if isinstance(value, str):
-        return value.encode("utf-8", "replace").decode("utf-8").replace("\x00", "")
+        return storable(value)
     if isinstance(value, dict):
         return {_json_safe(key): _json_safe(item) for key, item in value.items()}
     if isinstance(value, list):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from candidates.models import Interview
 from heymilo import ai
 from heymilo.accounts.services import audit_record
+from heymilo.strings import storable
 from interviews.models import ResumeResult
 from interviews.scores import interview_score
 from interviews.services import InterviewError
@@ -139,7 +140,7 @@ def _store(interview, step, data, filename, kind, text, screen) -> ResumeResult:
     digest = hashlib.sha256(data).hexdigest()[:12]
     result = ResumeResult(
         interview=interview,
-        filename=filename.replace("\x00", "")[:255],
+        filename=storable(filename)[:255],
         content_type=CONTENT_TYPES[kind],
         size=len(data),
         text=text,

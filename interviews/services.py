@@ -7,6 +7,7 @@ from django.utils import timezone
 from candidates.models import Interview
 from heymilo import ai
 from heymilo.accounts.services import audit_record
+from heymilo.strings import storable
 from heymilo.webhooks.models import EventType
 from heymilo.webhooks.services import event_emit
 from interviews.conversation import Conversation, PlannedTurn
@@ -137,8 +138,8 @@ def answer_submit(
         return existing, True
     if interview.status != Interview.Status.IN_PROGRESS:
         raise InterviewError("finished", "This interview is finished; answers are closed.")
-    # PostgreSQL text cannot hold U+0000; it is never part of what someone said.
-    text = text.replace("\x00", "").strip()
+    # PostgreSQL cannot hold U+0000 or an unpaired surrogate; neither is part of what was said.
+    text = storable(text).strip()
     if not text:
         raise InterviewError("empty_answer", "The answer is empty.")
     if len(text) > MAX_ANSWER_CHARS:

@@ -1,13 +1,12 @@
 """One error envelope for the whole API: {"error": {type, code, message, param, errors}}."""
 
-import re
-
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
 from heymilo.api.throttling import rate_limit_headers
+from heymilo.strings import storable
 
 
 class InvalidJson(exceptions.ParseError):
@@ -57,9 +56,6 @@ ERROR_TYPES = {
 }
 
 
-SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def error_body(status_code: int, message: str, *, code=None, param=None, errors=None) -> dict:
     error_type, default_code = ERROR_TYPES.get(status_code, ("api_error", "error"))
     return {
@@ -76,7 +72,7 @@ def error_body(status_code: int, message: str, *, code=None, param=None, errors=
 def printable(value):
     """Messages and params may quote the input; an unpaired surrogate there cannot be encoded
     as UTF-8 and would turn a 422 into a 500, so it becomes U+FFFD."""
-    return SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+    return storable(value) if isinstance(value, str) else value
 
 
 def flatten_validation_errors(detail, prefix: str = "") -> list[dict]:

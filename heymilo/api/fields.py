@@ -5,7 +5,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from heymilo.api.errors import SURROGATE
+from heymilo.strings import SURROGATE
 
 METADATA_MAX_KEYS = 50
 METADATA_MAX_KEY_LENGTH = 40

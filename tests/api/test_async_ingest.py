@@ -113,4 +113,4 @@ def test_rows_postgresql_cannot_store_are_reported_not_a_500(
     data = owner.get(f"/api/v4/ingestions/{response.json()['data']['ingestion_id']}").json()
     results = data["data"]["results"]
     assert [r["status"] for r in results] == ["error", "error", "created"]
-    assert results[0]["email"] == "n@e.com" and results[1]["email"] == "?@e.com"
+    assert results[0]["email"] == "n@e.com" and results[1]["email"] == "\ufffd@e.com"

@@ -280,12 +280,12 @@ def test_a_posting_without_questions_gets_generated_ones_to_ask(owner, open_sock
     assert ws.interviewer_turn()["turn"]["question_id"] == questions[0]["id"]
 
 
-def test_null_characters_in_an_answer_are_dropped_not_a_crash(owner, open_socket):
+def test_characters_postgresql_cannot_hold_are_dropped_not_a_crash(owner, open_socket):
     interview = ready_interview(owner.workspace)
     ws = open_socket(interview.public_id)
     ws.interviewer_turn()
-    ack = ws.expect("ack", id=ws.answer("I listened\x00 carefully."))
-    assert ack["turn"]["text"] == "I listened carefully."
+    ack = ws.expect("ack", id=ws.answer("I listened\x00 carefully \ud800."))  # sent as \u escapes
+    assert ack["turn"]["text"] == "I listened carefully \ufffd."
 
 
 def test_a_quiet_candidate_keeps_the_connection(owner, open_socket):
