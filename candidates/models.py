@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from heymilo.accounts.models import Workspace
 from heymilo.ids import new_interview_id
-from postings.models import Posting
+from postings.models import Posting, WorkflowStep
 
 
 def new_candidate_id() -> str:
@@ -109,7 +109,12 @@ class Interview(models.Model):
         return self.score_override if self.score_override is not None else self.score
 
     def step_status(self, step_type: str) -> str:
-        return self.step_statuses.get(step_type, self.StepStatus.NOT_STARTED)
+        status = self.step_statuses.get(step_type, self.StepStatus.NOT_STARTED)
+        # A resume step added once the candidate was interviewing does not apply to them.
+        resume = step_type == WorkflowStep.Type.RESUME
+        if resume and status == self.StepStatus.NOT_STARTED and self.started_at is not None:
+            return self.StepStatus.SKIPPED
+        return status
 
     def workflow_steps(self) -> list[dict]:
         """Per-step progress in workflow order, as `workflow.steps` of the guides."""

@@ -60,20 +60,9 @@ def web_interview_blocker(*, interview: Interview) -> InterviewError | None:
         return InterviewError("archived", "This position is no longer accepting interviews.")
     resume = steps.get(WorkflowStep.Type.RESUME)
     done = (Interview.StepStatus.COMPLETE, Interview.StepStatus.SKIPPED)
-    unfinished = resume and interview.step_status(WorkflowStep.Type.RESUME) not in done
-    # A resume step added once the candidate was interviewing does not apply to them.
-    if unfinished and interview.started_at is None:
+    if resume and interview.step_status(WorkflowStep.Type.RESUME) not in done:
         return InterviewError("resume_required", "Please upload your resume first.")
     return None
-
-
-def resume_pending(interview: Interview) -> bool:
-    """The candidate still has the resume step to do (it exists and they have not started the
-    interview; a step added after that does not apply to them)."""
-    return (
-        interview.started_at is None
-        and interview.step_status(WorkflowStep.Type.RESUME) == Interview.StepStatus.NOT_STARTED
-    )
 
 
 @transaction.atomic

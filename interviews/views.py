@@ -17,7 +17,7 @@ from heymilo.api.throttling import fixed_window_hit
 from heymilo.speech import get_tts
 from interviews import recordings, resume
 from interviews.models import Turn
-from interviews.services import InterviewError, resume_pending, web_interview_blocker
+from interviews.services import InterviewError, web_interview_blocker
 from postings.ai_context import delivered_overviews
 from postings.models import Posting, WorkflowStep
 
@@ -89,7 +89,7 @@ def interview_page(request, interview_id: str):
         context["overviews"] = overviews(posting)
         return render(request, "interview/welcome.html", context)
     resume_step = steps.get(WorkflowStep.Type.RESUME)
-    if resume_step and resume_pending(interview):
+    if resume_step and interview.step_status(WorkflowStep.Type.RESUME) == "not_started":
         context["optional"] = resume_step.is_optional
         return render(request, "interview/resume.html", context)
     web = steps.get(WorkflowStep.Type.WEB_INTERVIEW)

@@ -249,3 +249,10 @@ def test_a_resume_step_added_mid_interview_does_not_stop_those_already_interview
     assert 'id="room"' in page and 'id="resume-form"' not in page
     assert web_interview_blocker(interview=waiting).code == "resume_required"
     assert 'id="resume-form"' in client.get(f"/i/{waiting.public_id}").content.decode()
+
+    def resume_status(interview):
+        data = owner.get(f"/api/v4/interviews/{interview.public_id}/data").json()["data"]
+        return data["workflow"]["steps"][0]["id"], data["workflow"]["steps"][0]["status"]
+
+    assert resume_status(started) == ("resume", "skipped")  # never asked: not pending forever
+    assert resume_status(waiting) == ("resume", "not_started")
