@@ -6,6 +6,7 @@ class InterviewsConfig(AppConfig):
 
     def ready(self):
         from heymilo.jobs import register_sweep
-        from interviews.tasks import requeue_stuck_evaluations
+        from interviews.tasks import requeue_stuck_evaluations, requeue_stuck_recordings
 
         register_sweep(requeue_stuck_evaluations, name="interviews.stuck_evaluations")
+        register_sweep(requeue_stuck_recordings, name="interviews.stuck_recordings")

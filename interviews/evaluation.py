@@ -96,8 +96,6 @@ def _entry(result: WebInterviewResult, row: dict) -> ScorecardEntry:
 
 
 def _complete(interview: Interview, result: WebInterviewResult) -> None:
-    from interviews.selectors import interview_data
-
     resume = getattr(interview, "resume", None)
     interview.score = interview_score(
         match=result.match_score, resume_overall=resume.overall_score if resume else None
@@ -113,6 +111,20 @@ def _complete(interview: Interview, result: WebInterviewResult) -> None:
         target=interview.public_id,
         data={"score": interview.score, "reason": result.reason, "provenance": result.provenance},
     )
+    report_emit(interview=interview, result=result)
+
+
+def report_emit(
+    *, interview: Interview, result: WebInterviewResult, wait_for_recordings: bool = True
+) -> None:
+    """`report_available` carries `/data`, recordings included: while the recording is still
+    being assembled, the assembly job sends it when it is done (one event per result either way;
+    call with the interview row locked so that the two jobs cannot both skip it)."""
+    from interviews.recordings import recordings_pending
+    from interviews.selectors import interview_data
+
+    if wait_for_recordings and recordings_pending(interview):
+        return
     event_emit(
         posting=interview.posting,
         interview_id=interview.public_id,
@@ -120,3 +132,12 @@ def _complete(interview: Interview, result: WebInterviewResult) -> None:
         data=interview_data(interview=interview),
         dedupe_key=f"result:{result.pk}",
     )
+
+
+@transaction.atomic
+def report_emit_if_scored(*, interview_pk: int, wait_for_recordings: bool = True) -> None:
+    """After the recordings: send the report if the scores are already there."""
+    interview = Interview.objects.select_for_update().get(pk=interview_pk)
+    result = interview.results.filter(is_current=True).first()
+    if interview.status == Interview.Status.COMPLETED and result is not None:
+        report_emit(interview=interview, result=result, wait_for_recordings=wait_for_recordings)

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Q, Sum
 from django.utils import timezone
 
 from candidates.models import Interview
@@ -141,14 +141,32 @@ def _assemble_kind(interview: Interview, kind: str, workdir: Path) -> tuple[Path
 
 
 def recordings_assemble(*, interview: Interview) -> list[Recording]:
-    """(Re)build one video and one audio file from the chunks; safe to run again."""
+    """(Re)build one video and one audio file from the chunks; safe to run again. When the
+    scores were ready first, `report_available` goes out now, with the recordings."""
+    from interviews.evaluation import report_emit_if_scored
+
     made = []
     with tempfile.TemporaryDirectory() as tmp:
         for kind in DELIVERED:
             assembled = _assemble_kind(interview, kind, Path(tmp))
             if assembled is not None:
                 made.append(_save(interview, kind, *assembled))
+    report_emit_if_scored(interview_pk=interview.pk)
     return made
+
+
+def unassembled() -> Q:
+    """Interviews with chunks of a kind that has no assembled recording yet."""
+    pending = Q()
+    for kind in DELIVERED:
+        chunks = RecordingChunk.objects.filter(interview=OuterRef("pk"), kind=kind)
+        made = Recording.objects.filter(interview=OuterRef("pk"), kind=kind)
+        pending |= Q(Exists(chunks) & ~Exists(made))
+    return pending
+
+
+def recordings_pending(interview: Interview) -> bool:
+    return Interview.objects.filter(unassembled(), pk=interview.pk).exists()
 
 
 def _save(

@@ -39,11 +39,57 @@ def evaluate_interview(interview_pk: int, reason: str = "completed") -> None:
     interview_evaluate(interview=interview, reason=reason)
 
 
-@job(name="interviews.assemble_recordings", max_retries=3, time_limit=3600)
+def recordings_give_up(interview_pk: int, *, error: str) -> None:
+    """The recording could not be assembled: the report goes out without it (the chunks stay,
+    and the sweep tries the assembly again for a day)."""
+    from interviews.evaluation import report_emit_if_scored
+
+    interview = Interview.objects.filter(pk=interview_pk).select_related("workspace").first()
+    if interview is None:
+        return
+    audit_record(
+        workspace=interview.workspace,
+        actor="system",
+        action="recording_failed",
+        target=interview.public_id,
+        data={"error": error[:2000]},
+    )
+    report_emit_if_scored(interview_pk=interview_pk, wait_for_recordings=False)
+
+
+@job(
+    name="interviews.assemble_recordings",
+    max_retries=3,
+    time_limit=3600,
+    give_up=recordings_give_up,
+)
 def assemble_recordings(interview_pk: int) -> None:
     from interviews.recordings import recordings_assemble
 
     recordings_assemble(interview=Interview.objects.get(pk=interview_pk))
+
+
+# A finished interview whose recording is still unassembled this long after the end has lost its
+# assembly message (a conversion takes minutes); the sweep queues it again, for a day at most.
+RECORDINGS_STUCK_AFTER = timedelta(hours=1)
+RECORDINGS_RETRY_FOR = timedelta(days=1)
+
+
+def requeue_stuck_recordings() -> int:
+    from interviews.recordings import unassembled
+
+    now = timezone.now()
+    stuck = Interview.objects.filter(
+        unassembled(),
+        status=Interview.Status.COMPLETED,
+        completed_at__lt=now - RECORDINGS_STUCK_AFTER,
+        completed_at__gt=now - RECORDINGS_RETRY_FOR,
+    ).values_list("pk", flat=True)
+    count = 0
+    for pk in stuck:
+        assemble_recordings.delay(pk)
+        count += 1
+    return count
 
 
 def requeue_stuck_evaluations() -> int:

@@ -192,3 +192,78 @@ def test_a_recording_that_never_ends_is_capped(interview, settings):
     response = send_chunk(interview, b"123456", seq=1)
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "recording_too_large"
+
+
+@pytest.fixture
+def subscribed(interview):
+    """A webhook for report_available, so that the event is recorded."""
+    from heymilo.webhooks.services import webhook_create
+
+    webhook_create(
+        posting=interview.posting, url="https://example.com/h", event_type="report_available"
+    )
+    return interview
+
+
+def reports(interview) -> list[dict]:
+    import json
+
+    from heymilo.webhooks.models import Event
+
+    events = Event.objects.filter(interview_id=interview.public_id, event_type="report_available")
+    return [json.loads(event.body)["data"] for event in events]
+
+
+def finish_and_score(interview):
+    from interviews.evaluation import interview_evaluate
+    from interviews.services import interview_finish
+
+    interview_finish(interview=Interview.objects.get(pk=interview.pk))  # jobs not run: no commit
+    interview_evaluate(interview=Interview.objects.get(pk=interview.pk))
+
+
+def test_the_report_waits_for_the_recording_and_carries_it(subscribed, tmp_path):
+    send_chunk(subscribed, media.webm(tmp_path / "in.webm"))
+    finish_and_score(subscribed)  # the scores are ready before the conversion
+    assert reports(subscribed) == []
+    recordings_assemble(interview=subscribed)
+    [report] = reports(subscribed)
+    assert report["status"] == "completed"
+    assert report["web_interview"]["video_recording_url"].endswith("-video.mp4")
+    recordings_assemble(interview=subscribed)  # a late chunk's re-assembly: no second report
+    assert len(reports(subscribed)) == 1
+
+
+def test_without_a_recording_the_report_goes_out_with_the_scores(subscribed):
+    finish_and_score(subscribed)
+    [report] = reports(subscribed)
+    assert report["web_interview"]["video_recording_url"] is None
+
+
+def test_a_recording_that_cannot_be_assembled_does_not_hold_the_report_back(subscribed, tmp_path):
+    from interviews.tasks import recordings_give_up
+
+    send_chunk(subscribed, media.webm(tmp_path / "in.webm"))
+    finish_and_score(subscribed)
+    recordings_give_up(subscribed.pk, error="storage unavailable")
+    [report] = reports(subscribed)
+    assert report["web_interview"]["video_recording_url"] is None
+
+
+def test_the_sweep_assembles_a_recording_whose_job_was_lost(subscribed, tmp_path):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from heymilo.jobs import sweeps_run
+
+    send_chunk(subscribed, media.webm(tmp_path / "in.webm"))
+    finish_and_score(subscribed)
+    assert sweeps_run()["interviews.stuck_recordings"] == 0  # a conversion may take a while
+    Interview.objects.filter(pk=subscribed.pk).update(
+        completed_at=timezone.now() - timedelta(hours=2)
+    )
+    assert sweeps_run()["interviews.stuck_recordings"] == 1
+    assert Recording.objects.filter(interview=subscribed, kind="video").exists()
+    assert len(reports(subscribed)) == 1
+    assert sweeps_run()["interviews.stuck_recordings"] == 0
