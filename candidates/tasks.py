@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from candidates.models import Ingestion
-from heymilo.jobs import job
+from heymilo.jobs import job, requeue
 
 # A queued ingestion this old has lost its message (a broker or worker restart): queue it again.
 REQUEUE_AFTER = timedelta(minutes=1)
@@ -28,8 +28,4 @@ def requeue_stuck_ingestions() -> int:
     stuck = Ingestion.objects.filter(
         status=Ingestion.Status.QUEUED, created_at__lt=timezone.now() - REQUEUE_AFTER
     ).values_list("pk", flat=True)
-    count = 0
-    for pk in stuck:
-        process_ingestion.delay(pk)
-        count += 1
-    return count
+    return requeue(process_ingestion, stuck)

@@ -83,6 +83,15 @@ def job(
     return shared_task(**options)
 
 
+def requeue(task, pks) -> int:
+    """Queue `task` again for each primary key a sweep found stuck; returns how many."""
+    count = 0
+    for pk in pks:
+        task.delay(pk)
+        count += 1
+    return count
+
+
 def register_sweep(func: Sweep, *, name: str | None = None) -> None:
     """Run `func` on every sweep; it returns how many objects it re-queued.
 

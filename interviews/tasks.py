@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from candidates.models import Interview
 from heymilo.accounts.services import audit_record
-from heymilo.jobs import job
+from heymilo.jobs import job, requeue
 
 
 def evaluation_give_up(interview_pk: int, reason: str = "completed", *, error: str) -> None:
@@ -85,11 +85,7 @@ def requeue_stuck_recordings() -> int:
         completed_at__lt=now - RECORDINGS_STUCK_AFTER,
         completed_at__gt=now - RECORDINGS_RETRY_FOR,
     ).values_list("pk", flat=True)
-    count = 0
-    for pk in stuck:
-        assemble_recordings.delay(pk)
-        count += 1
-    return count
+    return requeue(assemble_recordings, stuck)
 
 
 def requeue_stuck_evaluations() -> int:
@@ -98,8 +94,4 @@ def requeue_stuck_evaluations() -> int:
         status=Interview.Status.EVALUATING,
         updated_at__lt=timezone.now() - timedelta(seconds=settings.EVALUATION_STUCK_AFTER_SECONDS),
     ).values_list("pk", flat=True)
-    count = 0
-    for pk in stuck:
-        evaluate_interview.delay(pk)
-        count += 1
-    return count
+    return requeue(evaluate_interview, stuck)
