@@ -5,6 +5,7 @@ import csv
 from datetime import UTC, datetime
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
@@ -191,13 +192,12 @@ def export_csv(request, posting_id: str):
     response["Content-Disposition"] = f'attachment; filename="candidates-{posting.public_id}.csv"'
     writer = csv.writer(response)
     writer.writerow(EXPORT_COLUMNS)
-    base = request.build_absolute_uri("/")[:-1]
     for interview in interviews.prefetch_related("results").iterator(chunk_size=500):
-        writer.writerow(_export_row(interview, base))
+        writer.writerow(_export_row(interview))
     return response
 
 
-def _export_row(interview: Interview, base: str) -> list:
+def _export_row(interview: Interview) -> list:
     candidate = interview.candidate
     return [
         interview.public_id,
@@ -212,7 +212,7 @@ def _export_row(interview: Interview, base: str) -> list:
         "yes" if interview.dismissed else "no",
         _safe_cell(", ".join(selectors.current_tags(interview))),
         interview.completed_at.isoformat() if interview.completed_at else "",
-        f"{base}{reverse('interview-report', args=[interview.public_id])}",
+        f"{settings.PUBLIC_URL}{reverse('interview-report', args=[interview.public_id])}",
     ]
 
 

@@ -1,5 +1,6 @@
 """Recruiter accounts: log in by email, password reset, workspace switch, API keys, members."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,7 +21,18 @@ class LoginView(auth_views.LoginView):
 
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "dashboard/auth/password_reset_form.html"
+    email_template_name = "dashboard/auth/password_reset_email.txt"
+    subject_template_name = "dashboard/auth/password_reset_subject.txt"
     success_url = reverse_lazy("password_reset_done")
+
+    @property
+    def extra_email_context(self):
+        # The link's base is PUBLIC_URL, never the request's Host header, which the client
+        # chooses: a forged Host would otherwise mail the victim a link to the forger's site.
+        return {
+            "public_url": settings.PUBLIC_URL,
+            "valid_days": round(settings.PASSWORD_RESET_TIMEOUT / 86400),
+        }
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

@@ -56,6 +56,28 @@ def test_password_reset_mails_a_link_that_sets_a_new_password(dash_owner):
     assert client.login(username="olivia@acme.test", password="a-brand-new-passphrase")
 
 
+def test_the_reset_link_is_built_from_public_url_whatever_the_host_header(dash_owner, settings):
+    settings.ALLOWED_HOSTS = ["*"]  # even a permissive deployment mails no forged link
+    settings.PUBLIC_URL = "https://jobs.acme.test"
+    response = Client().post(
+        "/password-reset/", {"email": "olivia@acme.test"}, HTTP_HOST="evil.example"
+    )
+    assert response.status_code == 302
+    body = mail.outbox[0].body
+    assert "evil.example" not in body
+    assert re.search(r"^https://jobs\.acme\.test/reset/\S+/$", body, re.MULTILINE)
+
+
+def test_allowed_hosts_default_to_the_public_url_host(settings):
+    from heymilo.settings import default_allowed_hosts
+
+    assert default_allowed_hosts("https://jobs.acme.test/hiring") == ["jobs.acme.test"]
+    assert "localhost" in default_allowed_hosts("http://127.0.0.1:8000")
+    settings.ALLOWED_HOSTS = default_allowed_hosts("https://jobs.acme.test")
+    assert Client().get("/login/", HTTP_HOST="evil.example").status_code == 400
+    assert Client().get("/login/", HTTP_HOST="jobs.acme.test").status_code == 200
+
+
 def test_create_recruiter_makes_the_user_and_the_workspace(capsys):
     call_command("create_recruiter", "New@Example.com", "--password", PASSWORD, "--workspace", "N")
     membership = Membership.objects.get(user__username="new@example.com")

@@ -7,6 +7,7 @@ import re
 import time
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from candidates.models import Interview
@@ -108,7 +109,9 @@ def test_the_export_holds_the_filtered_rows_in_order(dash_owner, board):
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert [r["name"] for r in rows] == ["Priya Patel", "Alex Chen"]
     assert rows[0]["score"] == f"{board['strong'].score:g}"
-    assert rows[0]["report_url"].endswith(f"/dashboard/interviews/{board['strong'].public_id}")
+    assert rows[0]["report_url"] == (
+        f"{settings.PUBLIC_URL}/dashboard/interviews/{board['strong'].public_id}"
+    )
 
 
 def test_the_export_defuses_spreadsheet_formulas(dash_owner, posting):
