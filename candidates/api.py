@@ -5,6 +5,7 @@ from rest_framework import parsers
 from rest_framework.response import Response
 
 from candidates import bulk, selectors, services
+from candidates.invitations import interview_link_request
 from candidates.models import Ingestion, Interview
 from candidates.serializers import (
     BulkCandidatesIn,
@@ -13,6 +14,7 @@ from candidates.serializers import (
     CandidateRowOut,
     IngestedOut,
     IngestionOut,
+    IntakeOut,
     PostingStatsOut,
 )
 from heymilo.api.parsers import JSONParser
@@ -31,6 +33,7 @@ from postings.models import Posting
 from postings.selectors import posting_get
 
 IngestedEnvelope = envelope("CandidateIngestedEnvelope", IngestedOut(), "candidate")
+IntakeEnvelope = envelope("IntakeCandidateEnvelope", IntakeOut(), "candidate")
 CandidateList = list_envelope("CandidateList", CandidateRowOut(many=True))
 StatsEnvelope = envelope("PostingStatsEnvelope", PostingStatsOut(), "posting_stats")
 
@@ -203,8 +206,12 @@ class IntakeApi(ApiView):
         auth=[],
         request=CandidateIn,
         responses=responses(
-            {201: IngestedEnvelope, 200: IngestedEnvelope}, NOT_FOUND, INVALID, CONFLICT
+            {201: IntakeEnvelope, 200: IntakeEnvelope}, NOT_FOUND, INVALID, CONFLICT
         ),
+        description="201 with the new interview's link, to take the candidate there; the link "
+        "is also mailed to the candidate. An email that already applied gets 200 with no link: "
+        "the key is handed to job boards and careers pages, so knowing an email must not open "
+        "that person's interview; the link is mailed to that address instead.",
     )
     def post(self, request, ingestion_url_key):
         posting = get_object_or_404(
@@ -212,4 +219,14 @@ class IntakeApi(ApiView):
         )
         row = validated(CandidateIn, request.data)
         result = services.candidate_ingest(posting=posting, row=row, source=Interview.Source.INTAKE)
-        return ingested(result)
+        interview = result.interview
+        emailed = interview_link_request(interview=interview)
+        data = {
+            "object": "candidate",
+            "status": "created" if result.created else "existing",
+            "interview_id": interview.public_id if result.created else None,
+            "interview_url": interview.interview_url if result.created else None,
+            "posting_id": posting.public_id,
+            "link_emailed": emailed,
+        }
+        return single("candidate", data, status=201 if result.created else 200)

@@ -30,6 +30,21 @@ class IngestedOut(serializers.Serializer):
     posting_id = serializers.CharField()
 
 
+class IntakeOut(serializers.Serializer):
+    object = ConstField("candidate")
+    status = serializers.ChoiceField(choices=["created", "existing"])
+    interview_id = serializers.CharField(
+        allow_null=True, help_text="null when the email had already applied"
+    )
+    interview_url = serializers.CharField(
+        allow_null=True, help_text="null when the email had already applied"
+    )
+    posting_id = serializers.CharField()
+    link_emailed = serializers.BooleanField(
+        help_text="the interview link was mailed to the candidate's address"
+    )
+
+
 class BulkRowOut(serializers.Serializer):
     object = serializers.ChoiceField(choices=["candidate", "error"])
     index = serializers.IntegerField()

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from candidates.invitations import interview_link_request
 from candidates.models import Interview
 from candidates.services import candidate_ingest
 from heymilo.api.errors import Conflict
@@ -32,6 +33,12 @@ MESSAGES = {
     "archived": (
         "This position is closed",
         "This position is no longer accepting interviews. Thank you for your interest.",
+    ),
+    "check_email": (
+        "Check your email",
+        "You have already applied for this position. We have sent the link to your interview to "
+        "the email address you gave: open it from there to continue where you left off. It can "
+        "take a few minutes to arrive; please also look in your spam folder.",
     ),
 }
 
@@ -238,4 +245,9 @@ def _apply(request, posting, context):
         )
     except Conflict:
         return message_page(request, "archived")
+    # The link goes to the address either way (to come back later); only a new applicant is
+    # taken to it here, since knowing an email must never open that person's interview.
+    interview_link_request(interview=result.interview)
+    if not result.created:
+        return message_page(request, "check_email")
     return redirect("interview-page", interview_id=result.interview.public_id)

@@ -7,21 +7,24 @@ from rest_framework.throttling import BaseThrottle
 WINDOW_SECONDS = 60
 
 
-def fixed_window_hit(bucket: str, limit: int) -> tuple[bool, int, int]:
-    """Count one hit in the current minute; return (allowed, remaining, seconds until reset).
+def fixed_window_hit(
+    bucket: str, limit: int, *, window_seconds: int = WINDOW_SECONDS
+) -> tuple[bool, int, int]:
+    """Count one hit in the current window (a minute by default); return (allowed, remaining,
+    seconds until reset).
 
     A fixed window in the shared cache (Redis in production) holds across web processes.
     """
     now = time.time()
-    window = int(now // WINDOW_SECONDS)
-    key = f"ratelimit:{bucket}:{window}"
-    cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
+    window = int(now // window_seconds)
+    key = f"ratelimit:{bucket}:{window_seconds}:{window}"
+    cache.add(key, 0, timeout=window_seconds * 2)
     try:
         count = cache.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=WINDOW_SECONDS * 2)
+        cache.set(key, 1, timeout=window_seconds * 2)
         count = 1
-    reset_in = int((window + 1) * WINDOW_SECONDS - now) + 1
+    reset_in = int((window + 1) * window_seconds - now) + 1
     return count <= limit, max(limit - count, 0), reset_in
 
 

@@ -87,18 +87,52 @@ def test_a_finished_interview_redirects_when_the_posting_says_so(sales, client):
     assert response.status_code == 302 and response["Location"] == sales.posting.redirect_url
 
 
-def test_the_apply_page_creates_or_finds_the_interview(owner, db):
+def test_the_apply_page_creates_the_interview_and_mails_its_link(
+    owner, mailoutbox, django_capture_on_commit_callbacks
+):
     posting = make_posting(owner.workspace)
     client = Client()
     page = client.get(f"/apply/{posting.public_id}/{posting.slug}")
     assert page.status_code == 200 and b"Full name" in page.content
     body = {"name": "Ana Lima", "email": "ana@example.com", "phone_number": "+55 11 91234 5678"}
-    first = client.post(f"/apply/{posting.public_id}/{posting.slug}", body)
-    again = client.post(f"/apply/{posting.public_id}", body)
-    assert first.status_code == 302 and first["Location"] == again["Location"]
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(f"/apply/{posting.public_id}/{posting.slug}", body)
     interview = Interview.objects.get(candidate__email="ana@example.com")
+    assert first.status_code == 302 and first["Location"] == f"/i/{interview.public_id}"
     assert interview.source == "apply_page"
     assert interview.candidate.phone_number == "+5511912345678"
+    assert [m.to for m in mailoutbox] == [["ana@example.com"]]
+    assert interview.interview_url in mailoutbox[0].body
+
+
+def test_applying_again_with_a_known_email_never_reveals_the_interview(
+    owner, mailoutbox, django_capture_on_commit_callbacks
+):
+    posting = make_posting(owner.workspace)
+    body = {"name": "Ana Lima", "email": "ana@example.com"}
+    stranger = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(f"/apply/{posting.public_id}", body)
+        again = stranger.post(
+            f"/apply/{posting.public_id}", {"name": "Eve", "email": "ANA@example.com"}
+        )
+    interview = Interview.objects.get(candidate__email="ana@example.com")
+    assert again.status_code == 200 and b"Check your email" in again.content
+    assert interview.public_id.encode() not in again.content
+    assert stranger.get(f"/apply/{posting.public_id}").status_code == 200  # no redirect either
+    # The link went to Ana's own address, not to whoever typed it.
+    assert [m.to for m in mailoutbox] == [["ana@example.com"], ["ana@example.com"]]
+    assert interview.interview_url in mailoutbox[1].body
+
+
+def test_repeated_applications_do_not_flood_the_address(
+    owner, mailoutbox, django_capture_on_commit_callbacks
+):
+    posting = make_posting(owner.workspace)
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(6):
+            Client().post(f"/apply/{posting.public_id}", {"name": "A", "email": "ana@example.com"})
+    assert len(mailoutbox) == 3  # LINK_MAILS_PER_HOUR
 
 
 def test_the_apply_page_shows_errors(owner, db):
