@@ -4,7 +4,8 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 HOST ?= 127.0.0.1
 PORT ?= 8000
-export HOST PORT
+VAR_DIR ?= $(CURDIR)/var
+export HOST PORT VAR_DIR
 
 .PHONY: run test lint bench clean
 
@@ -17,7 +18,12 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-run: $(VENV)/.runtime
+# The embedded default's signing key: random, made once, kept beside the SQLite file.
+$(VAR_DIR)/secret-key:
+	mkdir -p $(VAR_DIR)
+	(umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(64))' > $@)
+
+run: $(VENV)/.runtime $(VAR_DIR)/secret-key
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py seed_demo
@@ -29,7 +35,7 @@ test: $(VENV)/.dev
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
 
-bench: $(VENV)/.dev
+bench: $(VENV)/.dev $(VAR_DIR)/secret-key
 	$(PY) bench/ingest.py
 
 clean:

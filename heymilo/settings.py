@@ -5,6 +5,7 @@ Every variable is listed in README.md and .env.example.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -44,12 +45,66 @@ def envstr(name: str, default: str = "") -> str:
 VAR_DIR = Path(envstr("VAR_DIR", str(BASE_DIR / "var")))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
-SECRET_KEY = envstr("SECRET_KEY", "dev-only-insecure-secret-key-change-me-in-production")
 DEBUG = envbool("DEBUG", "false")
+# `make run` keeps a random key in this file for the embedded default.
+SECRET_KEY_FILE = VAR_DIR / "secret-key"
+# Keys that were ever published (old defaults, .env.example): anyone could sign with them.
+PUBLISHED_SECRET_KEYS = {
+    "dev-only-insecure-secret-key-change-me-in-production",
+    "change-me",
+}
+DEVELOPMENT_SECRET_KEY = "development-only-key-never-accepted-when-debug-is-false"
+
+
+def secret_key_problem(key: str) -> str | None:
+    """Why `key` cannot sign links to recordings or derive the webhook-secret key, if it can't."""
+    if not key:
+        return "is not set"
+    if key in PUBLISHED_SECRET_KEYS or key == DEVELOPMENT_SECRET_KEY:
+        return "is a published default"
+    if len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure-"):
+        return "is too weak (use at least 50 random characters)"
+    return None
+
+
+def read_secret_key() -> str:
+    key = envstr("SECRET_KEY").strip()
+    if not key and SECRET_KEY_FILE.exists():
+        key = SECRET_KEY_FILE.read_text().strip()
+    problem = secret_key_problem(key)
+    if problem is None:
+        return key
+    if DEBUG and not key:
+        return DEVELOPMENT_SECRET_KEY
+    raise ImproperlyConfigured(
+        f"SECRET_KEY {problem}. With DEBUG=false the server refuses to start without a strong "
+        "key: anyone who knows the key can forge links to recordings and read webhook secrets. "
+        "Set SECRET_KEY to at least 50 random characters, e.g. "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))', "
+        f"or run `make run`, which keeps one in {SECRET_KEY_FILE}."
+    )
+
+
+SECRET_KEY = read_secret_key()
 HOST = envstr("HOST", "127.0.0.1")
 PORT = envint("PORT", "8000")
+# Every link that leaves the server (mails, API responses, exports) is built from this, never
+# from the request's Host header, which a client chooses.
 PUBLIC_URL = envstr("PUBLIC_URL", f"http://{HOST}:{PORT}").rstrip("/")
-ALLOWED_HOSTS = envstr("ALLOWED_HOSTS", "*").split(",")
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+
+
+def default_allowed_hosts(public_url: str) -> list[str]:
+    host = urlsplit(public_url).hostname or ""
+    if not host:
+        raise ImproperlyConfigured(f"PUBLIC_URL must be an absolute URL, not {public_url!r}")
+    host = f"[{host}]" if ":" in host else host
+    return [host, *LOOPBACK_HOSTS] if host in LOOPBACK_HOSTS else [host]
+
+
+ALLOWED_HOSTS = [
+    host.strip() for host in envstr("ALLOWED_HOSTS").split(",") if host.strip()
+] or default_allowed_hosts(PUBLIC_URL)
 CSRF_TRUSTED_ORIGINS = [PUBLIC_URL]
 
 INSTALLED_APPS = [

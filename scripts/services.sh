@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Throwaway PostgreSQL and Redis on loopback for the test suite.
-#   source scripts/services.sh && services_start   (exports DATABASE_URL and REDIS_URL)
+#   source scripts/services.sh && services_start   (exports DATABASE_URL, REDIS_URL and, unless
+#                                                   set, a throwaway SECRET_KEY)
 #   services_stop                                  (stops both, deletes their data)
 
 free_port() {
@@ -32,6 +33,8 @@ services_start() {
   export DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/heymilo"
   export REDIS_URL="redis://127.0.0.1:$redis_port/0"
   export SERVICES_DIR SERVICES_PG_BIN
+  # The server refuses to start without a strong key; a run's data dies with it, so may its key.
+  export SECRET_KEY=${SECRET_KEY:-$(python3 -c 'import secrets; print(secrets.token_urlsafe(64))')}
   echo "Started PostgreSQL on 127.0.0.1:$pg_port and Redis on 127.0.0.1:$redis_port"
 }
 
