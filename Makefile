@@ -33,7 +33,7 @@ test: $(VENV)/.dev
 	scripts/test.sh
 
 lint: $(VENV)/.dev
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports
 
 bench: $(VENV)/.dev $(VAR_DIR)/secret-key
 	$(PY) bench/ingest.py

@@ -112,7 +112,7 @@ def percentile(values: list[float], fraction: float) -> float:
 
 def deliver_all(delivery_ids: list[int], threads: int) -> None:
     """Worker threads, each with its own database connection, draining one shared queue."""
-    from heymilo.webhooks.delivery import delivery_attempt
+    from webhooks.delivery import delivery_attempt
 
     work: queue.SimpleQueue[int | None] = queue.SimpleQueue()
     for delivery_id in delivery_ids:
@@ -135,14 +135,14 @@ def deliver_all(delivery_ids: list[int], threads: int) -> None:
 
 def run(events: int, threads: int) -> None:
     from heymilo.accounts.services import workspace_get_or_create
-    from heymilo.webhooks.models import (
+    from postings.models import Posting
+    from webhooks.models import (
         EventType,
         Webhook,
         WebhookDelivery,
         WebhookDeliveryAttempt,
     )
-    from heymilo.webhooks.services import events_emit_bulk, webhook_create
-    from postings.models import Posting
+    from webhooks.services import events_emit_bulk, webhook_create
 
     workspace = workspace_get_or_create(name="Bench")
     posting = Posting.objects.create(workspace=workspace, title="Bench")

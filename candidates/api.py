@@ -4,8 +4,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import parsers
 from rest_framework.response import Response
 
-from candidates import bulk, selectors, services
-from candidates.invitations import interview_link_request
+from candidates import selectors
 from candidates.models import Ingestion, Interview
 from candidates.serializers import (
     BulkCandidatesIn,
@@ -16,7 +15,10 @@ from candidates.serializers import (
     IngestionOut,
     IntakeOut,
     PostingStatsOut,
+    rows_prepared,
 )
+from candidates.services import ingest
+from candidates.services.invitations import interview_link_request
 from heymilo.api.parsers import JSONParser
 from heymilo.api.schema import (
     CONFLICT,
@@ -38,7 +40,7 @@ CandidateList = list_envelope("CandidateList", CandidateRowOut(many=True))
 StatsEnvelope = envelope("PostingStatsEnvelope", PostingStatsOut(), "posting_stats")
 
 
-def ingested(result: services.IngestResult) -> Response:
+def ingested(result: ingest.IngestResult) -> Response:
     interview = result.interview
     data = {
         "object": "candidate",
@@ -78,7 +80,7 @@ class CandidateListCreateApi(ApiView):
     def post(self, request, posting_id):
         posting = posting_get(workspace=self.workspace, posting_id=posting_id)
         row = validated(CandidateIn, request.data)
-        return ingested(services.candidate_ingest(posting=posting, row=row))
+        return ingested(ingest.candidate_ingest(posting=posting, row=row))
 
 
 class CandidateBulkApi(ApiView):
@@ -91,12 +93,12 @@ class CandidateBulkApi(ApiView):
     def post(self, request, posting_id):
         posting = posting_get(workspace=self.workspace, posting_id=posting_id)
         raw_rows = validated(BulkCandidatesIn, request.data)["data"]
-        rows = bulk.bulk_ingest(posting=posting, prepared=bulk.bulk_prepared(raw_rows))
+        rows = ingest.bulk_ingest(posting=posting, prepared=rows_prepared(raw_rows))
         return listing(
             rows,
             url=f"/v4/postings/{posting.public_id}/candidates/bulk",
             total_count=len(rows),
-            **bulk.bulk_counts(rows),
+            **ingest.bulk_counts(rows),
         )
 
 
@@ -106,7 +108,7 @@ IngestionEnvelope = envelope("IngestionEnvelope", IngestionOut(), "ingestion")
 def ingestion_data(ingestion) -> dict:
     done = ingestion.status == ingestion.Status.COMPLETED
     counts = (
-        bulk.bulk_counts(ingestion.results)
+        ingest.bulk_counts(ingestion.results)
         if done
         else dict.fromkeys(("created_count", "existing_count", "error_count"))
     )
@@ -142,7 +144,7 @@ class CandidateAsyncApi(ApiView):
     def post(self, request, posting_id):
         posting = posting_get(workspace=self.workspace, posting_id=posting_id)
         validated(CandidateIn, request.data)  # a bad single row is a 422 now, not a result later
-        ingestion = bulk.ingestion_create(posting=posting, raw_rows=[request.data])
+        ingestion = ingest.ingestion_create(posting=posting, prepared=rows_prepared([request.data]))
         return single("ingestion", ingestion_data(ingestion), status=202)
 
 
@@ -156,7 +158,7 @@ class CandidateBulkAsyncApi(ApiView):
     def post(self, request, posting_id):
         posting = posting_get(workspace=self.workspace, posting_id=posting_id)
         raw_rows = validated(BulkCandidatesIn, request.data)["data"]
-        ingestion = bulk.ingestion_create(posting=posting, raw_rows=raw_rows)
+        ingestion = ingest.ingestion_create(posting=posting, prepared=rows_prepared(raw_rows))
         return single("ingestion", ingestion_data(ingestion), status=202)
 
 
@@ -218,7 +220,7 @@ class IntakeApi(ApiView):
             Posting.objects.select_related("workspace"), ingestion_url_key=ingestion_url_key
         )
         row = validated(CandidateIn, request.data)
-        result = services.candidate_ingest(posting=posting, row=row, source=Interview.Source.INTAKE)
+        result = ingest.candidate_ingest(posting=posting, row=row, source=Interview.Source.INTAKE)
         interview = result.interview
         emailed = interview_link_request(interview=interview)
         data = {

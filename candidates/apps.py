@@ -5,7 +5,7 @@ class CandidatesConfig(AppConfig):
     name = "candidates"
 
     def ready(self):
-        from candidates.tasks import requeue_stuck_ingestions
+        from candidates.tasks import ingestions_sweep
         from heymilo.jobs import register_sweep
 
-        register_sweep(requeue_stuck_ingestions, name="candidates.stuck_ingestions")
+        register_sweep(ingestions_sweep, name="candidates.stuck_ingestions")

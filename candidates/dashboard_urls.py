@@ -12,4 +12,5 @@ urlpatterns = [
     path(f"{P}/add", views.candidate_add, name="candidates-add"),
     path(f"{P}/import", views.import_upload, name="candidates-import"),
     path(f"{P}/import/commit", views.import_commit, name="candidates-import-commit"),
+    path(f"{P}/import/<str:ingestion_id>", views.import_status, name="candidates-import-status"),
 ]

@@ -144,14 +144,16 @@ def new_ingestion_id() -> str:
 
 
 class Ingestion(models.Model):
-    """Candidates sent to be ingested in the background (`…/candidates/async`, `…/bulk/async`).
+    """Candidates sent to be ingested in the background (`…/candidates/async`, `…/bulk/async`,
+    the dashboard's CSV import).
 
-    The rows are stored before the API answers 202, so a restart loses nothing: the job, or the
+    The rows are stored before anyone is answered, so a restart loses nothing: the job, or the
     sweep after a crash, ingests them; results and counts land with the interviews, in one
-    transaction.
+    transaction. A CSV import is `staged` while the recruiter looks at its preview.
     """
 
     class Status(models.TextChoices):
+        STAGED = "staged"
         QUEUED = "queued"
         COMPLETED = "completed"
         FAILED = "failed"
@@ -162,6 +164,9 @@ class Ingestion(models.Model):
     rows = models.JSONField(default=list)  # validated: {"row": …} or {"error": …, "email": …}
     results = models.JSONField(default=list)  # one per row, as the synchronous bulk call returns
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    source = models.CharField(
+        max_length=16, choices=Interview.Source.choices, default=Interview.Source.API
+    )
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)

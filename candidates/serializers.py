@@ -3,8 +3,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from candidates.models import Interview
+from heymilo.api.errors import validation_error_body
 from heymilo.api.fields import ConstField, MetadataField, PhoneNumberField, UnixTimeField
 from heymilo.api.schema import ErrorSerializer
+from heymilo.strings import storable
 
 
 class CandidateIn(serializers.Serializer):
@@ -15,6 +17,42 @@ class CandidateIn(serializers.Serializer):
 
     def validate_email(self, value: str) -> str:
         return value.strip().lower()
+
+
+def rows_validated(raw_rows: list) -> tuple[list[tuple[int, dict]], dict[int, dict]]:
+    """Validate each row on its own: good rows go on, bad ones are reported by index with the
+    API's error object."""
+    validator = CandidateIn()  # one instance: building a serializer per row costs more
+    valid, errors = [], {}
+    for index, raw in enumerate(raw_rows):
+        try:
+            valid.append((index, validator.run_validation(raw)))
+        except serializers.ValidationError as exc:
+            errors[index] = validation_error_body(exc.detail)["error"]
+    return valid, errors
+
+
+def rows_prepared(raw_rows: list) -> list[dict]:
+    """Each row validated, in a form safe to store as JSON: `{"row": …}` or `{"error": …,
+    "email": …}`. Strings are made storable (no NUL, no unpaired surrogate)."""
+    valid, errors = rows_validated(raw_rows)
+    prepared: list[dict] = [{} for _ in raw_rows]
+    for index, row in valid:
+        prepared[index] = {"row": row}
+    for index, error in errors.items():
+        email = raw_rows[index].get("email") if isinstance(raw_rows[index], dict) else None
+        prepared[index] = {"error": error, "email": email if isinstance(email, str) else None}
+    return _json_safe(prepared)
+
+
+def _json_safe(value):
+    if isinstance(value, str):
+        return storable(value)
+    if isinstance(value, dict):
+        return {_json_safe(key): _json_safe(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_json_safe(item) for item in value]
+    return value
 
 
 class BulkCandidatesIn(serializers.Serializer):
@@ -70,7 +108,7 @@ class BulkOut(serializers.Serializer):
 class IngestionOut(serializers.Serializer):
     object = ConstField("ingestion")
     ingestion_id = serializers.CharField(source="public_id")
-    status = serializers.ChoiceField(choices=["queued", "completed", "failed"])
+    status = serializers.ChoiceField(choices=["staged", "queued", "completed", "failed"])
     posting_id = serializers.CharField(source="posting.public_id")
     row_count = serializers.IntegerField(help_text="Rows received.")
     created_count = serializers.IntegerField(allow_null=True)

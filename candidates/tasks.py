@@ -1,15 +1,17 @@
-"""Background ingestion of candidates sent to `…/candidates/async` and `…/bulk/async`, and the
-mail that carries a candidate's interview link."""
+"""Thin jobs of the candidates app: ids in, load, call the service of the same name."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
 from candidates.models import Ingestion, Interview
+from candidates.services import ingest, invitations
 from heymilo.jobs import job, requeue
 
 # A queued ingestion this old has lost its message (a broker or worker restart): queue it again.
 REQUEUE_AFTER = timedelta(minutes=1)
+# A CSV import nobody confirmed within a day is dropped with its rows.
+STAGED_FOR = timedelta(days=1)
 
 
 def ingestion_give_up(ingestion_pk: int, *, error: str) -> None:
@@ -18,25 +20,26 @@ def ingestion_give_up(ingestion_pk: int, *, error: str) -> None:
     )
 
 
-@job(name="candidates.ingest", give_up=ingestion_give_up)
-def process_ingestion(ingestion_pk: int) -> None:
-    from candidates.bulk import ingestion_process
-
-    ingestion_process(ingestion_pk=ingestion_pk)
+@job(name="candidates.ingestion_process", give_up=ingestion_give_up)
+def ingestion_process(ingestion_pk: int) -> None:
+    ingest.ingestion_process(ingestion_pk=ingestion_pk)
 
 
-def requeue_stuck_ingestions() -> int:
-    stuck = Ingestion.objects.filter(
-        status=Ingestion.Status.QUEUED, created_at__lt=timezone.now() - REQUEUE_AFTER
-    ).values_list("pk", flat=True)
-    return requeue(process_ingestion, stuck)
-
-
-@job(name="candidates.send_interview_link", max_retries=8)
-def send_interview_link(interview_pk: int) -> None:
-    from candidates.invitations import interview_link_send
-
+@job(name="candidates.interview_link_send", max_retries=8)
+def interview_link_send(interview_pk: int) -> None:
     interview = Interview.objects.select_related("posting__workspace", "candidate")
     interview = interview.filter(pk=interview_pk).first()
     if interview is not None:  # deleted before the mail went out: nothing to send
-        interview_link_send(interview=interview)
+        invitations.interview_link_send(interview=interview)
+
+
+def ingestions_sweep() -> int:
+    """Queue again the ingestions whose message was lost; drop CSV imports never confirmed."""
+    now = timezone.now()
+    Ingestion.objects.filter(
+        status=Ingestion.Status.STAGED, created_at__lt=now - STAGED_FOR
+    ).delete()
+    stuck = Ingestion.objects.filter(
+        status=Ingestion.Status.QUEUED, created_at__lt=now - REQUEUE_AFTER
+    ).values_list("pk", flat=True)
+    return requeue(ingestion_process, stuck)

@@ -10,7 +10,3 @@ urlpatterns = [
     path("ingestions/<str:ingestion_id>", api.IngestionDetailApi.as_view()),
     path("postings/<str:posting_id>/stats", api.PostingStatsApi.as_view()),
 ]
-
-intake_urlpatterns = [
-    path("intake/v1/candidate/<str:ingestion_url_key>", api.IntakeApi.as_view()),
-]

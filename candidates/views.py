@@ -4,7 +4,6 @@ export and ingestion (one at a time or by CSV with a preview)."""
 import csv
 from datetime import UTC, datetime
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -14,70 +13,19 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
-from rest_framework.exceptions import APIException
 
-from candidates import csv_import, review_services, selectors
+from candidates import csv_import, selectors
+from candidates.forms import CandidateForm, ImportForm, LeaderboardForm
 from candidates.models import Interview
-from candidates.selectors import LeaderboardFilters
 from candidates.serializers import CandidateIn
-from candidates.services import candidate_ingest
+from candidates.services import ingest, review
+from candidates.services.ingest import candidate_ingest
 from heymilo.accounts.access import dashboard_view
-from postings.forms import api_error_message
+from heymilo.dashboard import flatten, reported
 from postings.selectors import posting_get
 
 PAGE_SIZE = 25
 POLL_SECONDS = 3
-SORT_CHOICES = [
-    ("-score", "Score, highest first"),
-    ("score", "Score, lowest first"),
-    ("-date", "Newest first"),
-    ("date", "Oldest first"),
-    ("name", "Name"),
-]
-
-
-class LeaderboardForm(forms.Form):
-    q = forms.CharField(label="Search name or email", required=False, max_length=200)
-    status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Any status"), *Interview.Status.choices]
-    )
-    score_min = forms.FloatField(label="Score from", required=False, min_value=0, max_value=100)
-    score_max = forms.FloatField(label="Score to", required=False, min_value=0, max_value=100)
-    shortlisted = forms.ChoiceField(
-        label="Shortlisted",
-        required=False,
-        choices=[("", "Anyone"), ("yes", "Shortlisted"), ("no", "Not shortlisted")],
-    )
-    tag = forms.ChoiceField(label="Tag", required=False)
-    sort = forms.ChoiceField(label="Sort by", required=False, choices=SORT_CHOICES)
-
-    def __init__(self, *args, tags: list[str], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["tag"].choices = [("", "Any tag"), *[(t, t) for t in tags]]
-
-    def filters(self) -> LeaderboardFilters:
-        if not self.is_valid():
-            return LeaderboardFilters()
-        data = self.cleaned_data
-        return LeaderboardFilters(
-            status=data["status"],
-            score_min=data["score_min"],
-            score_max=data["score_max"],
-            shortlisted=data["shortlisted"],
-            tag=data["tag"],
-            search=data["q"].strip(),
-            sort=data["sort"] or "-score",
-        )
-
-
-class CandidateForm(forms.Form):
-    name = forms.CharField(label="Name", max_length=200)
-    email = forms.EmailField(label="Email", max_length=254)
-    phone_number = forms.CharField(label="Phone (E.164)", max_length=16, required=False)
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(label="CSV file")
 
 
 def posting_for(request, posting_id: str):
@@ -155,10 +103,10 @@ def bulk_decide(request, posting_id: str):
     decision = request.POST.get("decision")
     ids = request.POST.getlist("ids")
     back = request.POST.get("next") or reverse("candidates-leaderboard", args=[posting.public_id])
-    if decision not in review_services.DECISIONS or not ids:
+    if decision not in review.DECISIONS or not ids:
         messages.error(request, "Select candidates, then choose Shortlist or Dismiss.")
         return redirect(back)
-    count = review_services.interviews_decide_bulk(
+    count = review.interviews_decide_bulk(
         posting=posting, interview_ids=ids, decision=decision, actor=request.access.actor
     )
     verb = {"shortlist": "shortlisted", "dismiss": "dismissed", "reset": "reset"}[decision]
@@ -232,40 +180,36 @@ def candidate_add(request, posting_id: str):
     form = CandidateForm(request.POST)
     serializer = CandidateIn(data={k: v for k, v in request.POST.items() if k in form.fields and v})
     if not serializer.is_valid():
-        messages.error(request, api_error_message(serializer.errors))
+        messages.error(request, "; ".join(flatten(serializer.errors)))
         return redirect("candidates-leaderboard", posting_id=posting.public_id)
-    try:
+    with reported(request):
         result = candidate_ingest(
             posting=posting, row=serializer.validated_data, source=Interview.Source.DASHBOARD
         )
-    except APIException as error:
-        messages.error(request, api_error_message(error))
-        return redirect("candidates-leaderboard", posting_id=posting.public_id)
-    verb = "added" if result.created else "was already in this posting"
-    messages.success(request, f"{result.interview.candidate.name} {verb}.")
+        verb = "added" if result.created else "was already in this posting"
+        messages.success(request, f"{result.interview.candidate.name} {verb}.")
     return redirect("candidates-leaderboard", posting_id=posting.public_id)
 
 
 @dashboard_view
 def import_upload(request, posting_id: str):
-    """Upload a CSV and see what would be ingested, with each bad row's errors."""
+    """Upload a CSV and see what would be ingested, with each bad row's errors; the good rows
+    wait in a staged ingestion until the recruiter confirms."""
     posting = posting_for(request, posting_id)
     form = ImportForm(request.POST or None, request.FILES or None)
     context = {"nav": "postings", "posting": posting, "form": form}
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(request, form):
             parsed = csv_import.csv_parse(form.cleaned_data["file"].read())
-        except csv_import.CsvError as error:
-            form.add_error("file", str(error))
-        else:
-            context.update(
-                parsed=parsed,
-                preview=parsed.rows[:50],
-                token=csv_import.import_stage(posting=posting, rows=parsed.rows)
-                if parsed.rows
-                else "",
-                batch=csv_import.COMMIT_BATCH,
-            )
+            staged = None
+            if parsed.rows:
+                staged = ingest.ingestion_create(
+                    posting=posting,
+                    prepared=[{"row": row} for row in parsed.rows],
+                    source=Interview.Source.DASHBOARD,
+                    queue=False,
+                )
+            context.update(parsed=parsed, preview=parsed.rows[:50], ingestion=staged)
     return render(request, "dashboard/candidates/import.html", context)
 
 
@@ -273,27 +217,42 @@ def _wants_json(request) -> bool:
     return "json" in request.headers.get("Accept", "")
 
 
+def _posting_ingestion(posting, ingestion_id: str):
+    return posting.ingestions.filter(public_id=ingestion_id).first()
+
+
 @require_POST
 @dashboard_view
 def import_commit(request, posting_id: str):
-    """Ingest the staged rows: one batch per call for the page's progress bar (JSON), or all
-    of them at once for a plain form post."""
+    """Queue the staged rows; the page then follows the ingestion (`import_status`)."""
     posting = posting_for(request, posting_id)
-    token = request.POST.get("token", "")
-    start = request.POST.get("start", "0")
-    start = int(start) if start.isdigit() else 0
-    try:
-        result = csv_import.import_commit_batch(posting=posting, token=token, start=start)
-        while result and not _wants_json(request) and result.done < result.total:
-            result = csv_import.import_commit_batch(posting=posting, token=token, start=result.done)
-    except APIException as error:
-        return _import_failed(request, posting, api_error_message(error))
-    if result is None:
+    ingestion = _posting_ingestion(posting, request.POST.get("ingestion", ""))
+    if ingestion is None or not ingest.ingestion_queue(ingestion=ingestion):
         return _import_failed(request, posting, "This import expired or was already done.")
     if _wants_json(request):
-        return JsonResponse({"done": result.done, "total": result.total})
-    messages.success(request, f"Imported {result.total} candidates.")
+        return JsonResponse(_ingestion_progress(ingestion))
+    count = len(ingestion.rows)
+    messages.success(request, f"Importing {count} candidates; they appear here as they are added.")
     return redirect("candidates-leaderboard", posting_id=posting.public_id)
+
+
+@dashboard_view
+def import_status(request, posting_id: str, ingestion_id: str):
+    posting = posting_for(request, posting_id)
+    ingestion = _posting_ingestion(posting, ingestion_id)
+    if ingestion is None:
+        return JsonResponse({"error": {"message": "No such import."}}, status=404)
+    return JsonResponse(_ingestion_progress(ingestion))
+
+
+def _ingestion_progress(ingestion) -> dict:
+    done = ingestion.status == ingestion.Status.COMPLETED
+    return {
+        "status": ingestion.status,
+        "total": len(ingestion.rows),
+        "created": sum(row["status"] == "created" for row in ingestion.results) if done else None,
+        "error": ingestion.error or None,
+    }
 
 
 def _import_failed(request, posting, message: str):

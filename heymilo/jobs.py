@@ -1,13 +1,18 @@
 """The rules every background job follows, and the sweep that recovers work a crash lost.
 
-Jobs take ids, load what they need and call a service; they are idempotent, so a message
-delivered twice (a worker killed before its ack) does no harm. Declare one with `@job`:
+Jobs take ids, load what they need and call the service they are named after; they are
+idempotent, so a message delivered twice (a worker killed before its ack) does no harm. Declare
+one in `<app>/tasks.py` with `@job`, named `<app>.<service>`:
 
-    @job(name="interviews.evaluate", give_up=evaluation_give_up)
-    def evaluate_interview(interview_pk: int, reason: str = "completed") -> None:
+    @job(name="interviews.interview_evaluate", give_up=evaluation_give_up)
+    def interview_evaluate(interview_pk: int, reason: str = "completed") -> None:
         ...
 
-and enqueue it with `transaction.on_commit(lambda: evaluate_interview.delay(pk))`.
+and queue it from a service by name, once the transaction commits:
+
+    enqueue("interviews.interview_evaluate", interview.pk)
+
+Services never import tasks (tasks import services), so the two never form a circle.
 
 Work that must not be lost also has a sweep: a function run every JOBS_SWEEP_INTERVAL_SECONDS
 by celery beat that finds rows stuck in an intermediate state and queues them again:
@@ -17,9 +22,11 @@ by celery beat that finds rows stuck in an intermediate state and queues them ag
 
 import logging
 from collections.abc import Callable
+from functools import cache, partial
 
-from celery import Task, shared_task
+from celery import Task, current_app, shared_task
 from django.conf import settings
+from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +88,25 @@ def job(
     if give_up is not None:
         options["give_up"] = staticmethod(give_up)
     return shared_task(**options)
+
+
+def enqueue(name: str, *args) -> None:
+    """Queue the job `name` with `args` (ids) when the current transaction commits, or now
+    outside one. Robust: a broker that refuses the message is logged, never undoes the
+    committed work; the sweeps queue such work again."""
+    transaction.on_commit(partial(send, name, *args), robust=True)
+
+
+def send(name: str, *args) -> None:
+    """Queue the job `name` now: for sweeps, whose rows are already committed."""
+    _registry()[name].delay(*args)
+
+
+@cache
+def _registry():
+    """Every app's tasks, imported once: a web process queues jobs it never imported."""
+    current_app.autodiscover_tasks(force=True)
+    return current_app.tasks
 
 
 def requeue(task, pks) -> int:

@@ -5,7 +5,7 @@ from django.core.handlers.asgi import ASGIRequest
 from django.http import FileResponse, HttpResponseBadRequest, JsonResponse
 
 from heymilo.api.errors import error_body
-from heymilo.errors import MACHINE_PREFIXES
+from heymilo.handlers import MACHINE_PREFIXES
 
 
 class RejectNulMiddleware:

@@ -122,8 +122,8 @@ INSTALLED_APPS = [
     "channels",
     "heymilo.accounts",
     "heymilo.ai",
-    "heymilo.webhooks",
     "postings",
+    "webhooks",
     "candidates",
     "interviews",
 ]

@@ -2,14 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from candidates.urls import intake_urlpatterns
+from heymilo.files import serve_signed_file
 from heymilo.health import health
 
 api_v4 = [
     path("", include("postings.urls")),
     path("", include("candidates.urls")),
     path("", include("interviews.urls")),
-    path("", include("heymilo.webhooks.urls")),
+    path("", include("webhooks.urls")),
     # The document and its docs page are public, so they are reachable without a key.
     path(
         "schema/",
@@ -28,15 +28,17 @@ api_v4 = [
 urlpatterns = [
     path("health", health),
     path("api/v4/", include(api_v4)),
-    path("", include(intake_urlpatterns)),
+    path("", include("candidates.intake_urls")),
+    path("", include("candidates.page_urls")),
     path("", include("interviews.page_urls")),
+    path("files/<str:token>/<str:filename>", serve_signed_file, name="signed-file"),
     path("", include("heymilo.accounts.urls")),
     path("", include("postings.dashboard_urls")),
-    path("", include("heymilo.webhooks.dashboard_urls")),
+    path("", include("webhooks.dashboard_urls")),
     path("", include("candidates.dashboard_urls")),
     path("", include("interviews.dashboard_urls")),
     path("admin/", admin.site.urls),
 ]
 
-handler404 = "heymilo.errors.not_found"
-handler500 = "heymilo.errors.server_error"
+handler404 = "heymilo.handlers.not_found"
+handler500 = "heymilo.handlers.server_error"

@@ -2,7 +2,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
 from candidates.selectors import interview_get
-from candidates.services import interview_metadata_clear, interview_metadata_update
+from candidates.services.metadata import interview_metadata_clear, interview_metadata_update
 from heymilo.api.fields import ConstField, MetadataField
 from heymilo.api.schema import INVALID, NOT_FOUND, envelope, responses
 from heymilo.api.views import ApiView, single, validated

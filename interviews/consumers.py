@@ -15,11 +15,11 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 
 from candidates.models import Interview
 from heymilo import ai
+from heymilo.errors import DomainError, Invalid
 from heymilo.speech import get_stt
 from interviews import services
 from interviews.conversation import plan_next_turn
 from interviews.models import Turn
-from interviews.services import InterviewError
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +115,7 @@ class InterviewConsumer(AsyncWebsocketConsumer):
             return
         try:
             self.interview = await start_interview(interview)
-        except InterviewError as error:
+        except DomainError as error:
             await self.fail(error.code, error.message, close=4403)
             return
         await self.channel_layer.group_add(self.group, self.channel_name)
@@ -139,7 +139,7 @@ class InterviewConsumer(AsyncWebsocketConsumer):
                 await self.on_audio_bytes(bytes_data)
             else:
                 await self.on_text(text_data)
-        except InterviewError as error:
+        except DomainError as error:
             await self.fail(error.code, error.message)
         except Exception:  # a bug must cost one message, never the session
             log.exception("interview %s: message failed", self.public_id)
@@ -166,7 +166,7 @@ class InterviewConsumer(AsyncWebsocketConsumer):
     def client_id(self, message: dict) -> str:
         client_id = message.get("id")
         if not isinstance(client_id, str) or not 0 < len(client_id) <= MAX_CLIENT_ID:
-            raise InterviewError("malformed", f'"id" must be a string of 1–{MAX_CLIENT_ID} chars.')
+            raise Invalid("malformed", f'"id" must be a string of 1–{MAX_CLIENT_ID} chars.')
         return client_id
 
     async def on_ping(self, message):
@@ -179,7 +179,7 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         client_id = self.client_id(message)
         text = message.get("text")
         if not isinstance(text, str):
-            raise InterviewError("malformed", '"text" must be a string.')
+            raise Invalid("malformed", '"text" must be a string.')
         await self.accept_answer(text, client_id, by_voice=False)
 
     async def on_repeat(self, message):
@@ -209,7 +209,7 @@ class InterviewConsumer(AsyncWebsocketConsumer):
     async def on_audio_end(self, message):
         client_id = self.client_id(message)
         if self.audio is None or self.audio["id"] != client_id:
-            raise InterviewError("no_audio_started", "No audio was started with this id.")
+            raise Invalid("no_audio_started", "No audio was started with this id.")
         pcm, self.audio = bytes(self.audio["pcm"]), None
         text = await asyncio.to_thread(get_stt().transcribe, pcm)
         if not text:

@@ -6,10 +6,9 @@ from django.utils import timezone
 from candidates.models import Interview
 from heymilo import ai
 from heymilo.accounts.services import audit_record
-from heymilo.webhooks.models import EventType
-from heymilo.webhooks.services import event_emit
 from interviews.conversation import Conversation, dialogue, question_spec
 from interviews.models import ScorecardEntry, Turn, WebInterviewResult
+from interviews.report import report_send
 from interviews.scores import interview_score, match_score
 from interviews.services import conversation_load
 from postings.ai_context import posting_context
@@ -111,33 +110,4 @@ def _complete(interview: Interview, result: WebInterviewResult) -> None:
         target=interview.public_id,
         data={"score": interview.score, "reason": result.reason, "provenance": result.provenance},
     )
-    report_emit(interview=interview, result=result)
-
-
-def report_emit(
-    *, interview: Interview, result: WebInterviewResult, wait_for_recordings: bool = True
-) -> None:
-    """`report_available` carries `/data`, recordings included: while the recording is still
-    being assembled, the assembly job sends it when it is done (one event per result either way;
-    call with the interview row locked so that the two jobs cannot both skip it)."""
-    from interviews.recordings import recordings_pending
-    from interviews.selectors import interview_data
-
-    if wait_for_recordings and recordings_pending(interview):
-        return
-    event_emit(
-        posting=interview.posting,
-        interview_id=interview.public_id,
-        event_type=EventType.REPORT_AVAILABLE,
-        data=interview_data(interview=interview),
-        dedupe_key=f"result:{result.pk}",
-    )
-
-
-@transaction.atomic
-def report_emit_if_scored(*, interview_pk: int, wait_for_recordings: bool = True) -> None:
-    """After the recordings: send the report if the scores are already there."""
-    interview = Interview.objects.select_for_update().get(pk=interview_pk)
-    result = interview.results.filter(is_current=True).first()
-    if interview.status == Interview.Status.COMPLETED and result is not None:
-        report_emit(interview=interview, result=result, wait_for_recordings=wait_for_recordings)
+    report_send(interview=interview, result=result)

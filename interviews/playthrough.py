@@ -20,6 +20,9 @@ Answerer = Callable[[str, int], str]
 def interview_play(*, interview: Interview, answer: Answerer) -> Interview:
     """Run the interview to its end and score it; returns the refreshed interview."""
     engine = ai.get_engine()
+    if interview.consented_at is None:  # the candidate agrees on the welcome page first
+        services.interview_consent(interview=interview, answer_mode=Interview.AnswerMode.TEXT)
+        interview.refresh_from_db()
     interview = services.interview_start(interview=interview)
     given: dict[str, int] = {}
     for _ in range(MAX_TURNS):

@@ -17,12 +17,14 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q, Sum
+from django.db.models import Sum
 from django.utils import timezone
 
 from candidates.models import Interview
+from heymilo.errors import Conflict, Invalid
+from heymilo.jobs import enqueue
 from interviews.models import Recording, RecordingChunk
-from interviews.services import InterviewError
+from interviews.report import report_send_if_scored
 
 MAX_CHUNK_BYTES = 8 * 1024 * 1024
 # Chunks still in flight when the interview ends are accepted for a short while.
@@ -57,12 +59,12 @@ def _accepts_chunks(interview: Interview) -> bool:
 def chunk_store(*, interview: Interview, kind: str, session: str, seq: int, data: bytes) -> bool:
     """Keep one chunk; the same (session, seq) twice is a harmless retransmit. True if new."""
     if not _accepts_chunks(interview):
-        raise InterviewError("not_recording", "This interview is not being recorded now.")
+        raise Conflict("not_recording", "This interview is not being recorded now.")
     if not data:
-        raise InterviewError("empty_chunk", "The chunk is empty.")
+        raise Invalid("empty_chunk", "The chunk is empty.")
     stored = interview.chunks.aggregate(total=Sum("size"))["total"] or 0
     if stored + len(data) > settings.RECORDING_MAX_BYTES:
-        raise InterviewError("recording_too_large", "This interview's recording is full.")
+        raise Conflict("recording_too_large", "This interview's recording is full.")
     if RecordingChunk.objects.filter(
         interview=interview, kind=kind, session=session, seq=seq
     ).exists():
@@ -78,9 +80,7 @@ def chunk_store(*, interview: Interview, kind: str, session: str, seq: int, data
         chunk.file.delete(save=False)
         return False
     if interview.status != Interview.Status.IN_PROGRESS:
-        from interviews.tasks import assemble_recordings
-
-        transaction.on_commit(lambda: assemble_recordings.delay(interview.pk))
+        enqueue("interviews.recordings_assemble", interview.pk)
     return True
 
 
@@ -143,30 +143,14 @@ def _assemble_kind(interview: Interview, kind: str, workdir: Path) -> tuple[Path
 def recordings_assemble(*, interview: Interview) -> list[Recording]:
     """(Re)build one video and one audio file from the chunks; safe to run again. When the
     scores were ready first, `report_available` goes out now, with the recordings."""
-    from interviews.evaluation import report_emit_if_scored
-
     made = []
     with tempfile.TemporaryDirectory() as tmp:
         for kind in DELIVERED:
             assembled = _assemble_kind(interview, kind, Path(tmp))
             if assembled is not None:
                 made.append(_save(interview, kind, *assembled))
-    report_emit_if_scored(interview_pk=interview.pk)
+    report_send_if_scored(interview_pk=interview.pk)
     return made
-
-
-def unassembled() -> Q:
-    """Interviews with chunks of a kind that has no assembled recording yet."""
-    pending = Q()
-    for kind in DELIVERED:
-        chunks = RecordingChunk.objects.filter(interview=OuterRef("pk"), kind=kind)
-        made = Recording.objects.filter(interview=OuterRef("pk"), kind=kind)
-        pending |= Q(Exists(chunks) & ~Exists(made))
-    return pending
-
-
-def recordings_pending(interview: Interview) -> bool:
-    return Interview.objects.filter(unassembled(), pk=interview.pk).exists()
 
 
 def _save(

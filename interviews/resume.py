@@ -14,10 +14,11 @@ from django.utils import timezone
 from candidates.models import Interview
 from heymilo import ai
 from heymilo.accounts.services import audit_record
+from heymilo.errors import Conflict, Invalid
 from heymilo.strings import storable
 from interviews.models import ResumeResult
 from interviews.scores import interview_score
-from interviews.services import InterviewError
+from interviews.stage import Stage, interview_stage, stage_refusal
 from postings.models import Question, WorkflowStep
 
 MAX_RESUME_BYTES = 10 * 1024 * 1024
@@ -43,12 +44,10 @@ def sniff(data: bytes) -> str:
         except zipfile.BadZipFile:
             pass
     elif data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE: legacy .doc or a password-protected .docx
-        raise InterviewError(
-            "unsupported_file", "Please upload a PDF, a .docx or a text file (not .doc)."
-        )
+        raise Invalid("unsupported_file", "Please upload a PDF, a .docx or a text file (not .doc).")
     elif _looks_like_text(data):
         return "txt"
-    raise InterviewError("unsupported_file", "Please upload a PDF, a .docx or a plain text file.")
+    raise Invalid("unsupported_file", "Please upload a PDF, a .docx or a plain text file.")
 
 
 def _looks_like_text(data: bytes) -> bool:
@@ -81,17 +80,17 @@ def extract_text(data: bytes, kind: str) -> str:
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise InterviewError("unreadable_file", "This file took too long to read.") from None
+        raise Invalid("unreadable_file", "This file took too long to read.") from None
     if completed.returncode == 3:
-        raise InterviewError(
+        raise Invalid(
             "encrypted_file", "This file is password-protected; please upload an unlocked copy."
         )
     # Parsers can emit U+0000, which PostgreSQL text cannot store.
     text = completed.stdout.decode("utf-8", errors="replace").replace("\x00", "").strip()
     if completed.returncode != 0:
-        raise InterviewError("unreadable_file", "We could not read this file.")
+        raise Invalid("unreadable_file", "We could not read this file.")
     if len(text.split()) < 5:
-        raise InterviewError(
+        raise Invalid(
             "empty_file", "We found no text in this file. Is it a scanned image? Try a text PDF."
         )
     return text
@@ -103,26 +102,24 @@ def _criteria(interview: Interview, modality: str) -> list[ai.Criterion]:
 
 
 def resume_step(interview: Interview) -> WorkflowStep:
+    """The resume step, when the candidate is at it; else why not."""
+    stage = interview_stage(interview)
     step = interview.posting.steps.filter(type=WorkflowStep.Type.RESUME).first()
-    if step is None:
-        raise InterviewError("no_resume_step", "This interview has no resume step.")
-    if interview.step_status(WorkflowStep.Type.RESUME) in (
-        Interview.StepStatus.COMPLETE,
-        Interview.StepStatus.SKIPPED,
-        Interview.StepStatus.KNOCKED_OUT,
-    ):
-        raise InterviewError("resume_done", "The resume step is already done.")
-    if interview.status not in (Interview.Status.PENDING, Interview.Status.IN_PROGRESS):
-        raise InterviewError("finished", "This interview is finished.")
-    return step
+    if stage == Stage.RESUME:
+        return step
+    if stage in (Stage.ROOM, Stage.NO_INTERVIEW):
+        if step is None:
+            raise Conflict("no_resume_step", "This interview has no resume step.")
+        raise Conflict("resume_done", "The resume step is already done.")
+    raise stage_refusal(stage)
 
 
 def resume_submit(*, interview: Interview, data: bytes, filename: str) -> ResumeResult:
     step = resume_step(interview)
     if len(data) > MAX_RESUME_BYTES:
-        raise InterviewError("file_too_large", "Resumes are limited to 10 MB.")
+        raise Invalid("file_too_large", "Resumes are limited to 10 MB.")
     if not data:
-        raise InterviewError("empty_file", "The file is empty.")
+        raise Invalid("empty_file", "The file is empty.")
     kind = sniff(data)
     text = extract_text(data, kind)
     screen = ai.get_engine().screen_resume(
@@ -197,7 +194,7 @@ def resume_skip(*, interview: Interview) -> None:
     interview = Interview.objects.select_for_update().get(pk=interview.pk)
     step = resume_step(interview)
     if not step.is_optional:
-        raise InterviewError("resume_required", "This posting requires a resume.")
+        raise Conflict("resume_required", "This posting requires a resume.")
     interview.step_statuses[WorkflowStep.Type.RESUME] = Interview.StepStatus.SKIPPED
     interview.updated_at = timezone.now()
     interview.save()

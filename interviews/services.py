@@ -1,5 +1,7 @@
 """Writes that move an interview forward. Every turn is persisted before anyone is told of it."""
 
+import uuid
+
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -7,24 +9,18 @@ from django.utils import timezone
 from candidates.models import Interview
 from heymilo import ai
 from heymilo.accounts.services import audit_record
+from heymilo.errors import Conflict, Invalid
+from heymilo.jobs import enqueue
 from heymilo.strings import storable
-from heymilo.webhooks.models import EventType
-from heymilo.webhooks.services import event_emit
 from interviews.conversation import Conversation, PlannedTurn
 from interviews.models import Turn
+from interviews.stage import room_require
 from postings.models import Question, WorkflowStep
-from postings.tasks import generate_questions
+from postings.services import questions_ensure
+from webhooks.models import EventType
+from webhooks.services import event_emit
 
 MAX_ANSWER_CHARS = 5000
-
-
-class InterviewError(Exception):
-    """A request the interview's state does not allow; `code` is sent to the client."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 def conversation_load(*, interview: Interview) -> Conversation:
@@ -47,33 +43,38 @@ def _locked(interview_id: int) -> Interview:
     )
 
 
-def web_interview_blocker(*, interview: Interview) -> InterviewError | None:
-    """Why the candidate may not be in the interview room now, if anything."""
-    if interview.status == Interview.Status.KNOCKED_OUT:
-        return InterviewError("knocked_out", "This application did not move forward.")
-    if interview.status in (Interview.Status.EVALUATING, Interview.Status.COMPLETED):
-        return InterviewError("finished", "This interview is finished. Thank you!")
-    steps = {step.type: step for step in interview.posting.steps.all()}
-    if WorkflowStep.Type.WEB_INTERVIEW not in steps:
-        return InterviewError("no_interview", "This posting has no interview step.")
-    if interview.posting.status == interview.posting.Status.ARCHIVED and not interview.started_at:
-        return InterviewError("archived", "This position is no longer accepting interviews.")
-    resume = steps.get(WorkflowStep.Type.RESUME)
-    done = (Interview.StepStatus.COMPLETE, Interview.StepStatus.SKIPPED)
-    if resume and interview.step_status(WorkflowStep.Type.RESUME) not in done:
-        return InterviewError("resume_required", "Please upload your resume first.")
-    return None
+def interview_consent(*, interview: Interview, answer_mode: str) -> None:
+    """The candidate agreed to be recorded and evaluated: until then nothing is recorded or
+    scored. Consent is recorded once; the answer mode may be changed by coming back."""
+    now = timezone.now()
+    Interview.objects.filter(pk=interview.pk, consented_at__isnull=True).update(consented_at=now)
+    Interview.objects.filter(pk=interview.pk).update(answer_mode=answer_mode)
+    audit_record(
+        workspace=interview.workspace,
+        actor="candidate",
+        action="interview_consented",
+        target=interview.public_id,
+        data={"answer_mode": answer_mode},
+    )
+
+
+def interview_start(*, interview: Interview) -> Interview:
+    """Open the web interview once: the clock starts and `interview_started` goes out.
+
+    Its questions are written first (a step created without any gets them from the AI engine),
+    before the interview's row is locked: a remote model can take seconds.
+    """
+    room_require(interview)
+    step = interview.posting.steps.get(type=WorkflowStep.Type.WEB_INTERVIEW)
+    questions_ensure(step=step)
+    return _interview_open(interview)
 
 
 @transaction.atomic
-def interview_start(*, interview: Interview) -> Interview:
-    """Open the web interview once: the clock starts and `interview_started` goes out."""
+def _interview_open(interview: Interview) -> Interview:
     interview = _locked(interview.pk)
-    blocker = web_interview_blocker(interview=interview)
-    if blocker:
-        raise blocker
+    room_require(interview)
     if interview.started_at is None or interview.status == Interview.Status.PENDING:
-        _ensure_questions(interview)
         now = timezone.now()
         interview.started_at = interview.started_at or now
         interview.status = Interview.Status.IN_PROGRESS
@@ -87,15 +88,6 @@ def interview_start(*, interview: Interview) -> Interview:
             data=event_summary(interview),
         )
     return interview
-
-
-def _ensure_questions(interview: Interview) -> None:
-    """A step created without questions gets them from a job; if it has not run yet (no worker
-    in sight), write them now rather than open an interview with nothing to ask."""
-    posting = interview.posting
-    if not posting.questions.filter(modality=Question.Modality.VOICE).exists():
-        step = posting.steps.get(type=WorkflowStep.Type.WEB_INTERVIEW)
-        generate_questions(step.pk)
 
 
 def event_summary(interview: Interview) -> dict:
@@ -126,16 +118,16 @@ def answer_submit(
     if existing:
         return existing, True
     if interview.status != Interview.Status.IN_PROGRESS:
-        raise InterviewError("finished", "This interview is finished; answers are closed.")
+        raise Conflict("finished", "This interview is finished; answers are closed.")
     # PostgreSQL cannot hold U+0000 or an unpaired surrogate; neither is part of what was said.
     text = storable(text).strip()
     if not text:
-        raise InterviewError("empty_answer", "The answer is empty.")
+        raise Invalid("empty_answer", "The answer is empty.")
     if len(text) > MAX_ANSWER_CHARS:
-        raise InterviewError("answer_too_long", f"Answers are limited to {MAX_ANSWER_CHARS} chars.")
+        raise Invalid("answer_too_long", f"Answers are limited to {MAX_ANSWER_CHARS} chars.")
     conversation = conversation_load(interview=interview)
     if conversation.finished or not conversation.turns:
-        raise InterviewError("not_your_turn", "The interviewer has not asked anything yet.")
+        raise Conflict("not_your_turn", "The interviewer has not asked anything yet.")
     kind = Turn.Kind.REPEAT if ai.is_repeat_request(text) else Turn.Kind.ANSWER
     turn = Turn.objects.create(
         interview=interview,
@@ -182,8 +174,6 @@ def interviewer_turn_save(*, interview: Interview, after_seq: int, planned: Plan
 
 def interview_finish(*, interview: Interview) -> None:
     """The last word is said: score it in the background, tell the integrator."""
-    from interviews.tasks import assemble_recordings, evaluate_interview
-
     now = timezone.now()
     interview.status = Interview.Status.EVALUATING
     interview.step_statuses[WorkflowStep.Type.WEB_INTERVIEW] = Interview.StepStatus.COMPLETE
@@ -202,16 +192,12 @@ def interview_finish(*, interview: Interview) -> None:
         event_type=EventType.INTERVIEW_COMPLETED,
         data=event_summary(interview),
     )
-    transaction.on_commit(lambda: assemble_recordings.delay(interview.pk))
-    transaction.on_commit(lambda: evaluate_interview.delay(interview.pk))
+    enqueue("interviews.recordings_assemble", interview.pk)
+    enqueue("interviews.interview_evaluate", interview.pk)
 
 
 def interviews_rescore(*, posting, actor: str) -> int:
     """Queue a re-score of every completed interview of the posting; returns how many."""
-    import uuid
-
-    from interviews.tasks import evaluate_interview
-
     pks = list(
         posting.interviews.filter(status=Interview.Status.COMPLETED).values_list("pk", flat=True)
     )
@@ -225,5 +211,5 @@ def interviews_rescore(*, posting, actor: str) -> int:
         data={"interviews": len(pks), "reason": reason},
     )
     for pk in pks:
-        transaction.on_commit(lambda pk=pk: evaluate_interview.delay(pk, reason))
+        enqueue("interviews.interview_evaluate", pk, reason)
     return len(pks)

@@ -1,4 +1,5 @@
-"""Background jobs of the interview: ids in, idempotent, safe to run twice (heymilo/jobs.py)."""
+"""Thin jobs of the interview: ids in, load, call the service of the same name; idempotent, safe
+to run twice (heymilo/jobs.py). The sweeps queue again what a crash lost."""
 
 from datetime import timedelta
 
@@ -8,6 +9,8 @@ from django.utils import timezone
 from candidates.models import Interview
 from heymilo.accounts.services import audit_record
 from heymilo.jobs import job, requeue
+from interviews import evaluation, recordings
+from interviews.report import report_send_if_scored, unassembled
 
 
 def evaluation_give_up(interview_pk: int, reason: str = "completed", *, error: str) -> None:
@@ -25,10 +28,8 @@ def evaluation_give_up(interview_pk: int, reason: str = "completed", *, error: s
         )
 
 
-@job(name="interviews.evaluate", give_up=evaluation_give_up)
-def evaluate_interview(interview_pk: int, reason: str = "completed") -> None:
-    from interviews.evaluation import interview_evaluate
-
+@job(name="interviews.interview_evaluate", give_up=evaluation_give_up)
+def interview_evaluate(interview_pk: int, reason: str = "completed") -> None:
     interview = Interview.objects.select_related("posting__workspace", "candidate").get(
         pk=interview_pk
     )
@@ -36,14 +37,12 @@ def evaluate_interview(interview_pk: int, reason: str = "completed") -> None:
         return  # a re-run after a crash or a duplicate message: this report exists
     if reason == "completed" and interview.status != Interview.Status.EVALUATING:
         return
-    interview_evaluate(interview=interview, reason=reason)
+    evaluation.interview_evaluate(interview=interview, reason=reason)
 
 
 def recordings_give_up(interview_pk: int, *, error: str) -> None:
     """The recording could not be assembled: the report goes out without it (the chunks stay,
     and the sweep tries the assembly again for a day)."""
-    from interviews.evaluation import report_emit_if_scored
-
     interview = Interview.objects.filter(pk=interview_pk).select_related("workspace").first()
     if interview is None:
         return
@@ -54,19 +53,17 @@ def recordings_give_up(interview_pk: int, *, error: str) -> None:
         target=interview.public_id,
         data={"error": error[:2000]},
     )
-    report_emit_if_scored(interview_pk=interview_pk, wait_for_recordings=False)
+    report_send_if_scored(interview_pk=interview_pk, wait_for_recordings=False)
 
 
 @job(
-    name="interviews.assemble_recordings",
+    name="interviews.recordings_assemble",
     max_retries=3,
     time_limit=3600,
     give_up=recordings_give_up,
 )
-def assemble_recordings(interview_pk: int) -> None:
-    from interviews.recordings import recordings_assemble
-
-    recordings_assemble(interview=Interview.objects.get(pk=interview_pk))
+def recordings_assemble(interview_pk: int) -> None:
+    recordings.recordings_assemble(interview=Interview.objects.get(pk=interview_pk))
 
 
 # A finished interview whose recording is still unassembled this long after the end has lost its
@@ -76,8 +73,6 @@ RECORDINGS_RETRY_FOR = timedelta(days=1)
 
 
 def requeue_stuck_recordings() -> int:
-    from interviews.recordings import unassembled
-
     now = timezone.now()
     stuck = Interview.objects.filter(
         unassembled(),
@@ -85,7 +80,7 @@ def requeue_stuck_recordings() -> int:
         completed_at__lt=now - RECORDINGS_STUCK_AFTER,
         completed_at__gt=now - RECORDINGS_RETRY_FOR,
     ).values_list("pk", flat=True)
-    return requeue(assemble_recordings, stuck)
+    return requeue(recordings_assemble, stuck)
 
 
 def requeue_stuck_evaluations() -> int:
@@ -94,4 +89,4 @@ def requeue_stuck_evaluations() -> int:
         status=Interview.Status.EVALUATING,
         updated_at__lt=timezone.now() - timedelta(seconds=settings.EVALUATION_STUCK_AFTER_SECONDS),
     ).values_list("pk", flat=True)
-    return requeue(evaluate_interview, stuck)
+    return requeue(interview_evaluate, stuck)

@@ -1,34 +1,21 @@
 """The recruiter's report on one interview: scores and why, the recordings beside the
 transcript, and the decisions (shortlist / dismiss with a note, score override with a reason)."""
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from candidates import review_services
 from candidates.selectors import interview_get
+from candidates.services import review
 from heymilo.accounts.access import dashboard_view
 from heymilo.accounts.models import AuditEntry
+from heymilo.dashboard import reported
+from interviews.forms import DecisionForm, OverrideForm
 from interviews.selectors import interview_data
 
 ACTIVITY_SHOWN = 20
-
-
-class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[(d, d) for d in review_services.DECISIONS])
-    note = forms.CharField(
-        label="Note", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-
-class OverrideForm(forms.Form):
-    score = forms.FloatField(label="New score (0–100)", min_value=0, max_value=100)
-    reason = forms.CharField(
-        label="Reason", max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
-    )
 
 
 def interview_for(request, interview_id: str):
@@ -101,7 +88,7 @@ def interview_decide(request, interview_id: str):
     interview = interview_for(request, interview_id)
     form = DecisionForm(request.POST)
     if form.is_valid():
-        review_services.interview_decide(
+        review.interview_decide(
             interview=interview,
             decision=form.cleaned_data["decision"],
             note=form.cleaned_data["note"],
@@ -120,16 +107,15 @@ def interview_override(request, interview_id: str):
     interview = interview_for(request, interview_id)
     actor = request.access.actor
     if request.POST.get("action") == "clear":
-        review_services.interview_score_override_clear(interview=interview, actor=actor)
+        review.interview_score_override_clear(interview=interview, actor=actor)
         messages.success(request, "The AI's score applies again.")
         return redirect("interview-report", interview_id=interview.public_id)
     form = OverrideForm(request.POST)
     if form.is_valid():
-        review_services.interview_score_override(
-            interview=interview, actor=actor, **form.cleaned_data
-        )
-        messages.success(request, "Score overridden; the AI's score is kept alongside.")
-        return redirect("interview-report", interview_id=interview.public_id)
+        with reported(request, form):
+            review.interview_score_override(interview=interview, actor=actor, **form.cleaned_data)
+            messages.success(request, "Score overridden; the AI's score is kept alongside.")
+            return redirect("interview-report", interview_id=interview.public_id)
     context = report_context(request, interview, override_form=form)
     return render(request, "dashboard/interviews/report.html", context, status=400)
 

@@ -1,44 +1,13 @@
-"""Dashboard forms render the inputs; the API's serializers do the validating, so a rule
-lives in one place (postings/serializers.py) for the API and the dashboard alike."""
+"""Dashboard forms render the inputs; the API's serializers do the validating
+(heymilo.dashboard.validate_with), so a rule lives in one place for the API and the dashboard."""
 
 from django import forms
-from rest_framework import serializers
 
 from postings.models import DeliveryMode, Question
-from postings.serializers import INTERVIEW_TYPES, MAX_FOLLOW_UPS
+from postings.serializers import MAX_FOLLOW_UPS
+from postings.validation import INTERVIEW_TYPES
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
-
-
-def validate_with(form: forms.Form, serializer_class, data: dict, **kwargs) -> dict | None:
-    """Validate `data` with an API serializer; copy its errors onto `form`. None if invalid."""
-    serializer = serializer_class(data=data, **kwargs)
-    if serializer.is_valid():
-        return dict(serializer.validated_data)
-    add_errors(form, serializer.errors)
-    return None
-
-
-def add_errors(form: forms.Form, errors) -> None:
-    if not isinstance(errors, dict):
-        form.add_error(None, "; ".join(str(e) for e in errors))
-        return
-    for name, messages in errors.items():
-        text = "; ".join(_flatten(messages))
-        form.add_error(name if name in form.fields else None, text)
-
-
-def _flatten(messages) -> list[str]:
-    if isinstance(messages, dict):
-        return [f"{key}: {m}" for key, value in messages.items() for m in _flatten(value)]
-    if isinstance(messages, list):
-        return [m for item in messages for m in _flatten(item)]
-    return [str(messages)]
-
-
-def api_error_message(error: serializers.ValidationError | Exception) -> str:
-    detail = getattr(error, "detail", error)
-    return "; ".join(_flatten(detail)) if isinstance(detail, (dict, list)) else str(detail)
 
 
 class PostingForm(forms.Form):

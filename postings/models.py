@@ -14,6 +14,13 @@ class DeliveryMode(models.TextChoices):
     SILENT_REFERENCE = "silent_reference"
 
 
+# What candidates read once a posting is archived: on its apply page and at their interview link.
+CLOSED_NOTICE = (
+    "This position is closed",
+    "This position is no longer accepting interviews. Thank you for your interest.",
+)
+
+
 class Posting(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft"

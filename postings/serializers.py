@@ -5,9 +5,9 @@ from rest_framework import serializers
 
 from heymilo.api.fields import ConstField, MetadataField, UnixTimeField
 from postings.models import DeliveryMode, Posting, Question, WorkflowStep
+from postings.validation import follow_up_bounds_problem, step_config_errors
 
 LANGUAGE_PATTERN = r"^[a-z]{2}(-[A-Za-z]{2,4})?$"
-INTERVIEW_TYPES = ["general", "technical", "cultural", "behavioral"]
 MAX_FOLLOW_UPS = 5
 
 
@@ -65,27 +65,10 @@ def clean_question_attrs(attrs: dict, *, partial: bool) -> dict:
     if weight is not None and attrs.get("score_weight") is None:
         attrs["score_weight"] = weight
     cleaned = {key: value for key, value in attrs.items() if value is not None}
-    low, high = cleaned.get("min_follow_ups"), cleaned.get("max_follow_ups")
-    if low is not None and high is not None and low > high:
-        raise serializers.ValidationError(
-            {"max_follow_ups": ["Must be greater than or equal to min_follow_ups."]}
-        )
+    problem = follow_up_bounds_problem(cleaned.get("min_follow_ups"), cleaned.get("max_follow_ups"))
+    if problem:
+        raise serializers.ValidationError({"max_follow_ups": [problem]})
     return cleaned
-
-
-class StrictConfig(serializers.Serializer):
-    """Step configs reject keys they do not know, so a typo like `optinal` is not ignored."""
-
-    def to_internal_value(self, data):
-        if isinstance(data, dict):
-            unknown = sorted(set(data) - set(self.fields))
-            if unknown:
-                allowed = ", ".join(sorted(self.fields))
-                raise serializers.ValidationError(
-                    {name: [f"Unknown setting. Allowed: {allowed}."] for name in unknown}
-                )
-        validated = super().to_internal_value(data)
-        return {key: value for key, value in validated.items() if value is not None}
 
 
 class OverviewFields(serializers.Serializer):
@@ -98,64 +81,6 @@ class OverviewFields(serializers.Serializer):
     company_overview_delivery_mode = delivery_mode_field()
     job_overview_delivery_mode = delivery_mode_field()
     interview_process_overview_delivery_mode = delivery_mode_field()
-
-
-class StepOverridesConfig(StrictConfig, OverviewFields):
-    pass
-
-
-class ResumeConfigIn(StepOverridesConfig):
-    optional = serializers.BooleanField(required=False, allow_null=True)
-    mandatory = serializers.BooleanField(required=False, allow_null=True)
-    knockout_enabled = serializers.BooleanField(required=False, allow_null=True)
-    min_evaluation_score = serializers.FloatField(
-        min_value=0, max_value=5, required=False, allow_null=True
-    )
-
-    def validate(self, attrs):
-        # The guides say `optional`, the v2 API says `mandatory`: one setting, two spellings.
-        optional, mandatory = attrs.pop("optional", None), attrs.pop("mandatory", None)
-        if optional is not None and mandatory is not None and optional == mandatory:
-            raise serializers.ValidationError(
-                {"optional": ["Contradicts `mandatory`; send one of them."]}
-            )
-        if optional is None:
-            optional = (mandatory is False) if mandatory is not None else False
-        attrs["optional"] = optional
-        attrs.setdefault("knockout_enabled", True)
-        return attrs
-
-
-class WebInterviewConfigIn(StepOverridesConfig):
-    video = serializers.BooleanField(required=False, allow_null=True)
-    num_questions = serializers.IntegerField(
-        min_value=1, max_value=20, required=False, allow_null=True
-    )
-    interview_type = serializers.ChoiceField(
-        choices=INTERVIEW_TYPES, required=False, allow_null=True
-    )
-    voice_id = serializers.CharField(max_length=64, required=False, allow_null=True)
-    min_evaluation_score = serializers.FloatField(
-        min_value=0, max_value=100, required=False, allow_null=True
-    )
-
-    def validate(self, attrs):
-        attrs.setdefault("video", False)
-        attrs.setdefault("num_questions", 5)
-        attrs.setdefault("interview_type", "general")
-        return attrs
-
-
-CONFIG_SERIALIZERS = {
-    WorkflowStep.Type.RESUME: ResumeConfigIn,
-    WorkflowStep.Type.WEB_INTERVIEW: WebInterviewConfigIn,
-}
-
-
-def clean_step_config(step_type: str, config) -> dict:
-    serializer = CONFIG_SERIALIZERS[step_type](data=config if config is not None else {})
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 def reject_null_items(items: list, field: str | None = None) -> None:
@@ -172,10 +97,12 @@ class StepIn(serializers.Serializer):
 
     def validate(self, attrs):
         step_type = attrs["type"]
-        try:
-            attrs["config"] = clean_step_config(step_type, attrs.get("config"))
-        except serializers.ValidationError as exc:
-            raise serializers.ValidationError({"config": exc.detail}) from None
+        config, errors = step_config_errors(step_type, attrs.get("config"))
+        if errors:
+            raise serializers.ValidationError(
+                {"config": {name: [message] for name, message in errors.items()}}
+            )
+        attrs["config"] = config
         questions = attrs.get("questions") or []
         reject_null_items(questions, "questions")
         for index, question in enumerate(questions):
@@ -219,7 +146,7 @@ class PostingUpdateIn(PostingFieldsIn):
 
 
 class StepConfigUpdateIn(serializers.Serializer):
-    config = serializers.DictField()
+    config = serializers.DictField(help_text="Settings to change; the others are kept.")
 
 
 class ReorderIn(serializers.Serializer):

@@ -2,13 +2,14 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from heymilo import ai
 from heymilo.accounts.models import Workspace
-from heymilo.api.errors import Conflict, Unprocessable
+from heymilo.errors import Conflict, Invalid
 from heymilo.ids import new_ingestion_url_key
+from heymilo.jobs import enqueue
 from postings.ai_context import posting_context
 from postings.models import Posting, Question, WorkflowStep
-from postings.serializers import PostingFieldsIn, QuestionIn, clean_step_config
-from postings.tasks import generate_questions
+from postings.validation import follow_up_bounds_problem, step_config, step_config_merged
 
 DEFAULT_WORKFLOW = [{"type": WorkflowStep.Type.WEB_INTERVIEW, "config": {}, "questions": []}]
 
@@ -26,14 +27,14 @@ def next_question_id(*, posting: Posting, modality: str) -> str:
 def posting_create(*, workspace: Workspace, fields: dict, workflow: list[dict] | None) -> Posting:
     posting = Posting.objects.create(workspace=workspace, **fields)
     for order, step_data in enumerate(workflow or DEFAULT_WORKFLOW, start=1):
-        config = step_data["config"] or clean_step_config(step_data["type"], {})
+        config = step_data["config"] or step_config(step_data["type"], {})
         step = WorkflowStep.objects.create(
             posting=posting, type=step_data["type"], order=order, config=config
         )
         for attrs in step_data.get("questions") or []:
             _question_insert(posting=posting, step=step, attrs=attrs)
         if step.type == WorkflowStep.Type.WEB_INTERVIEW and not step_data.get("questions"):
-            transaction.on_commit(lambda step_pk=step.pk: generate_questions.delay(step_pk))
+            enqueue("postings.questions_ensure", step.pk)
     return posting
 
 
@@ -72,14 +73,14 @@ def step_add(*, posting: Posting, step_type: str) -> WorkflowStep:
     not asked for it; everyone else is."""
     posting = Posting.objects.select_for_update().get(pk=posting.pk)
     if posting.steps.filter(type=step_type).exists():
-        raise Conflict("This posting already has that step.", code="step_exists")
+        raise Conflict("step_exists", "This posting already has that step.")
     step = WorkflowStep.objects.create(
         posting=posting, type=step_type, order=len(STEP_ORDER) + 1,
-        config=clean_step_config(step_type, {}),
+        config=step_config(step_type, {}),
     )  # fmt: skip
     _renumber_steps(posting)
     if step_type == WorkflowStep.Type.WEB_INTERVIEW:
-        transaction.on_commit(lambda: generate_questions.delay(step.pk))
+        enqueue("postings.questions_ensure", step.pk)
     step.refresh_from_db()
     return step
 
@@ -90,17 +91,15 @@ def step_remove(*, step: WorkflowStep) -> None:
     already stored for it stay in the interviews' history."""
     posting = Posting.objects.select_for_update().get(pk=step.posting_id)
     if posting.steps.count() == 1:
-        raise Conflict("A posting keeps at least one step.", code="last_step")
+        raise Conflict("last_step", "A posting keeps at least one step.")
     step.delete()
     _renumber_steps(posting)
 
 
 @transaction.atomic
 def step_update_config(*, step: WorkflowStep, config: dict) -> WorkflowStep:
-    merged = {**step.config, **config}
-    if step.type == WorkflowStep.Type.RESUME and ("mandatory" in config or "optional" in config):
-        merged.pop("optional" if "mandatory" in config else "mandatory", None)
-    step.config = clean_step_config(step.type, merged)
+    """Change the settings named in `config`; the others are kept."""
+    step.config = step_config_merged(step.type, step.config, config)
     step.save(update_fields=["config"])
     Posting.objects.filter(pk=step.posting_id).update(updated_at=timezone.now())
     return step
@@ -122,8 +121,10 @@ def _step_for_modality(*, posting: Posting, modality: str) -> WorkflowStep:
     step_type = Question.STEP_OF_MODALITY[modality]
     step = posting.steps.filter(type=step_type).first()
     if step is None:
-        raise Unprocessable(
-            f"This posting has no {step_type} step for {modality} questions.", param="modality"
+        raise Invalid(
+            "invalid",
+            f"This posting has no {step_type} step for {modality} questions.",
+            param="modality",
         )
     return step
 
@@ -139,13 +140,12 @@ def question_create(*, posting: Posting, attrs: dict) -> Question:
 
 @transaction.atomic
 def question_update(*, question: Question, attrs: dict) -> Question:
-    low = attrs.get("min_follow_ups", question.min_follow_ups)
-    high = attrs.get("max_follow_ups", question.max_follow_ups)
-    if low > high:
-        raise Unprocessable(
-            "max_follow_ups must be greater than or equal to min_follow_ups.",
-            param="max_follow_ups",
-        )
+    problem = follow_up_bounds_problem(
+        attrs.get("min_follow_ups", question.min_follow_ups),
+        attrs.get("max_follow_ups", question.max_follow_ups),
+    )
+    if problem:
+        raise Invalid("invalid", problem, param="max_follow_ups")
     for name, value in attrs.items():
         setattr(question, name, value)
     question.updated_at = timezone.now()
@@ -172,7 +172,8 @@ def questions_reorder(
     by_id = {question.public_id: question for question in questions}
     unknown = [qid for qid in question_ids if qid not in by_id]
     if unknown:
-        raise Unprocessable(
+        raise Invalid(
+            "invalid",
             f"No {modality} question with id {', '.join(unknown)} in this posting.",
             param="question_ids",
         )
@@ -186,20 +187,31 @@ def questions_reorder(
 
 def posting_require_active(*, posting: Posting) -> None:
     if posting.status == Posting.Status.ARCHIVED:
-        raise Conflict("This posting is archived; activate it first.", code="posting_archived")
+        raise Conflict("posting_archived", "This posting is archived; activate it first.")
 
 
-# A clone copies what a posting's author can configure: the fields the API accepts.
-POSTING_COPY_FIELDS = tuple(name for name in PostingFieldsIn().fields if name != "title")
-QUESTION_COPY_FIELDS = tuple(name for name in QuestionIn().fields if name != "weight")
+# A clone copies what a posting's author configured: every field but identity, links, state
+# and bookkeeping. A new setting is copied unless it is named here.
+POSTING_NOT_COPIED = {
+    "id", "workspace", "public_id", "title", "status", "ingestion_url_key", "question_counters",
+    "created_at", "updated_at",
+}  # fmt: skip
+QUESTION_NOT_COPIED = {
+    "id", "posting", "step", "public_id", "rank", "generated_by", "created_at", "updated_at",
+}  # fmt: skip
+
+
+def copied_fields(model, not_copied: set[str]) -> tuple[str, ...]:
+    return tuple(f.name for f in model._meta.concrete_fields if f.name not in not_copied)
 
 
 @transaction.atomic
 def posting_clone(*, posting: Posting) -> Posting:
     """A draft copy with the same steps and questions (fresh ids, links and keys), no candidates."""
-    fields = {name: getattr(posting, name) for name in POSTING_COPY_FIELDS}
+    fields = {name: getattr(posting, name) for name in copied_fields(Posting, POSTING_NOT_COPIED)}
     fields["title"] = f"{posting.title} (copy)"[:200]
     fields["status"] = Posting.Status.DRAFT
+    question_fields = copied_fields(Question, QUESTION_NOT_COPIED)
     workflow = []
     for step in posting.steps.all():
         questions = step.questions.order_by("modality", "rank")
@@ -207,7 +219,7 @@ def posting_clone(*, posting: Posting) -> Posting:
             {
                 "type": step.type,
                 "config": dict(step.config),
-                "questions": [{n: getattr(q, n) for n in QUESTION_COPY_FIELDS} for q in questions],
+                "questions": [{n: getattr(q, n) for n in question_fields} for q in questions],
             }
         )
     return posting_create(workspace=posting.workspace, fields=fields, workflow=workflow)
@@ -216,37 +228,64 @@ def posting_clone(*, posting: Posting) -> Posting:
 def questions_generate(*, posting: Posting, count: int | None = None) -> list[Question]:
     """Ask the AI engine for voice questions from the job description and add them, skipping
     any the posting already asks (asking twice for more must not repeat the first batch)."""
-    from heymilo import ai
-
     step = _step_for_modality(posting=posting, modality=Question.Modality.VOICE)
     asked = set(
         posting.questions.filter(modality=Question.Modality.VOICE).values_list("text", flat=True)
     )
-    wanted = count or step.config.get("num_questions", 5)
+    drafts, provenance = _question_drafts(
+        posting=posting, step=step, wanted=count or step.config.get("num_questions", 5), asked=asked
+    )
+    return [
+        question_create(posting=posting, attrs=_draft_attrs(draft, provenance)) for draft in drafts
+    ]
+
+
+def questions_ensure(*, step: WorkflowStep) -> None:
+    """Write the questions of an interview step that has none; once, however often it runs.
+
+    The engine is asked before the posting's row is locked (a remote model can take seconds
+    and nothing should wait on it); under the lock, questions another run wrote meanwhile win.
+    """
+    posting = step.posting
+    voice = Question.Modality.VOICE
+    if posting.questions.filter(modality=voice).exists():
+        return
+    wanted = step.config.get("num_questions", 5)
+    drafts, provenance = _question_drafts(posting=posting, step=step, wanted=wanted, asked=set())
+    with transaction.atomic():
+        posting = Posting.objects.select_for_update().get(pk=posting.pk)
+        if posting.questions.filter(modality=voice).exists():
+            return
+        for draft in drafts:
+            _question_insert(posting=posting, step=step, attrs=_draft_attrs(draft, provenance))
+
+
+def _question_drafts(
+    *, posting: Posting, step: WorkflowStep, wanted: int, asked: set[str]
+) -> tuple[list, dict]:
     generated = ai.get_engine().generate_questions(
         posting_context(posting),
         num_questions=wanted + len(asked),
         interview_type=step.config.get("interview_type", "general"),
     )
-    provenance = generated.provenance.as_dict()
     fresh = []
     for draft in generated.questions:
         if draft.text not in asked and len(fresh) < wanted:
             asked.add(draft.text)
             fresh.append(draft)
-    created = []
-    for draft in fresh:
-        attrs = {
-            "modality": Question.Modality.VOICE,
-            "text": draft.text,
-            "evaluation_criteria": draft.evaluation_criteria,
-            "score_of_1": draft.score_of_1,
-            "score_of_5": draft.score_of_5,
-            "question_type": draft.question_type,
-            "score_weight": draft.score_weight,
-            "min_follow_ups": draft.min_follow_ups,
-            "max_follow_ups": draft.max_follow_ups,
-            "generated_by": provenance,
-        }
-        created.append(question_create(posting=posting, attrs=attrs))
-    return created
+    return fresh, generated.provenance.as_dict()
+
+
+def _draft_attrs(draft, provenance: dict) -> dict:
+    return {
+        "modality": Question.Modality.VOICE,
+        "text": draft.text,
+        "evaluation_criteria": draft.evaluation_criteria,
+        "score_of_1": draft.score_of_1,
+        "score_of_5": draft.score_of_5,
+        "question_type": draft.question_type,
+        "score_weight": draft.score_weight,
+        "min_follow_ups": draft.min_follow_ups,
+        "max_follow_ups": draft.max_follow_ups,
+        "generated_by": provenance,
+    }

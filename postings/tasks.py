@@ -1,16 +1,12 @@
-from django.db import transaction
+"""Thin jobs of the postings app: ids in, load, call the service of the same name."""
 
 from heymilo.jobs import job
+from postings import services
+from postings.models import WorkflowStep
 
 
-@job(name="postings.generate_questions")
-def generate_questions(step_pk: int) -> None:
-    """Write the questions of an interview step created without any; once, even if re-run."""
-    from postings.models import Posting, WorkflowStep
-    from postings.services import questions_generate
-
-    step = WorkflowStep.objects.select_related("posting__workspace").get(pk=step_pk)
-    with transaction.atomic():
-        Posting.objects.select_for_update().filter(pk=step.posting_id).first()
-        if not step.questions.exists():
-            questions_generate(posting=step.posting)
+@job(name="postings.questions_ensure")
+def questions_ensure(step_pk: int) -> None:
+    step = WorkflowStep.objects.select_related("posting__workspace").filter(pk=step_pk).first()
+    if step is not None:  # removed before the job ran: nothing to write
+        services.questions_ensure(step=step)

@@ -7,9 +7,10 @@ from django.db.models import Avg, Count, Q
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
-from rest_framework.exceptions import APIException
 
 from heymilo.accounts.access import dashboard_view
+from heymilo.dashboard import flatten, reported, validate_with
+from heymilo.errors import DomainError
 from postings import selectors, services
 from postings.forms import (
     STEP_FORMS,
@@ -17,8 +18,6 @@ from postings.forms import (
     QuestionEditForm,
     QuestionForm,
     WorkflowForm,
-    api_error_message,
-    validate_with,
 )
 from postings.models import Posting, Question
 from postings.serializers import (
@@ -136,12 +135,10 @@ def step_update(request, posting_id: str, step_type: str):
         return redirect("posting-edit", posting_id=posting.public_id)
     form = STEP_FORMS[step_type](request.POST, prefix=step_type)
     if form.is_valid():
-        try:
+        with reported(request, form):
             services.step_update_config(step=step, config=form.config())
             messages.success(request, "Step saved.")
             return redirect("posting-edit", posting_id=posting.public_id)
-        except APIException as error:
-            form.add_error(None, api_error_message(error))
     context = edit_context(posting, form=PostingForm(initial=_initial(posting)))
     for row in context["steps"]:
         if row["step"].type == step_type:
@@ -157,11 +154,9 @@ STEP_NAMES = {"resume": "resume step", "web_interview": "interview step"}
 def step_add(request, posting_id: str, step_type: str):
     posting = posting_for(request, posting_id)
     if step_type in STEP_NAMES:
-        try:
+        with reported(request):
             services.step_add(posting=posting, step_type=step_type)
             messages.success(request, f"Added the {STEP_NAMES[step_type]}; check its settings.")
-        except APIException as error:
-            messages.error(request, api_error_message(error))
     return redirect("posting-edit", posting_id=posting.public_id)
 
 
@@ -171,11 +166,9 @@ def step_remove(request, posting_id: str, step_type: str):
     posting = posting_for(request, posting_id)
     step = posting.steps.filter(type=step_type).first()
     if step is not None:
-        try:
+        with reported(request):
             services.step_remove(step=step)
             messages.success(request, f"Removed the {STEP_NAMES[step_type]}.")
-        except APIException as error:
-            messages.error(request, api_error_message(error))
     return redirect("posting-edit", posting_id=posting.public_id)
 
 
@@ -217,12 +210,10 @@ def question_create(request, posting_id: str):
     if form.is_valid():
         attrs = validate_with(form, QuestionIn, form.api_data())
         if attrs is not None:
-            try:
+            with reported(request, form):
                 question = services.question_create(posting=posting, attrs=attrs)
                 messages.success(request, f"Question {question.public_id} added.")
                 return redirect("posting-edit", posting_id=posting.public_id)
-            except APIException as error:
-                form.add_error(None, api_error_message(error))
     context = edit_context(posting, form=PostingForm(initial=_initial(posting)))
     context["question_form"] = form
     return render(request, "dashboard/postings/edit.html", context, status=400)
@@ -237,12 +228,10 @@ def question_edit(request, posting_id: str, question_id: str):
     if request.method == "POST" and form.is_valid():
         attrs = validate_with(form, QuestionUpdateIn, form.api_data(), partial=True)
         if attrs is not None:
-            try:
+            with reported(request, form):
                 services.question_update(question=question, attrs=attrs)
                 messages.success(request, f"Question {question.public_id} saved.")
                 return redirect("posting-edit", posting_id=posting.public_id)
-            except APIException as error:
-                form.add_error(None, api_error_message(error))
     context = {"nav": "postings", "posting": posting, "question": question, "form": form}
     return render(request, "dashboard/postings/question.html", context)
 
@@ -268,13 +257,12 @@ def questions_reorder(request, posting_id: str):
         return JsonResponse({"error": {"message": "Send JSON."}}, status=400)
     serializer = ReorderIn(data=body)
     if not serializer.is_valid():
-        return JsonResponse(
-            {"error": {"message": api_error_message(serializer.errors)}}, status=422
-        )
+        message = "; ".join(flatten(serializer.errors))
+        return JsonResponse({"error": {"message": message}}, status=422)
     try:
         ordered = services.questions_reorder(posting=posting, **serializer.validated_data)
-    except APIException as error:
-        return JsonResponse({"error": {"message": api_error_message(error)}}, status=422)
+    except DomainError as error:
+        return JsonResponse({"error": {"message": error.message}}, status=422)
     return JsonResponse({"question_ids": [q.public_id for q in ordered]})
 
 
@@ -282,10 +270,7 @@ def questions_reorder(request, posting_id: str):
 @dashboard_view
 def questions_generate(request, posting_id: str):
     posting = posting_for(request, posting_id)
-    try:
+    with reported(request):
         created = services.questions_generate(posting=posting)
-    except APIException as error:
-        messages.error(request, api_error_message(error))
-    else:
         messages.success(request, f"The AI wrote {len(created)} questions. Review them below.")
     return redirect("posting-edit", posting_id=posting.public_id)

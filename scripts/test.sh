@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole suite: lint, then pytest (API, schemathesis, engine, protocol, browser) against
+# The whole suite: lint (ruff, import layers), then pytest (API, schemathesis, engine, protocol, browser) against
 # throwaway PostgreSQL and Redis that this script starts and stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,7 @@ services_start
 
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/lint-imports  # the layers of .importlinter, and no circles inside a package
 
 export HEYMILO_REQUIRE_SERVICES=1
 export DJANGO_SETTINGS_MODULE=heymilo.settings

@@ -1,6 +1,5 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 
-from heymilo.api.errors import Conflict, Unprocessable
 from heymilo.api.schema import (
     CONFLICT,
     INVALID,
@@ -11,10 +10,10 @@ from heymilo.api.schema import (
     responses,
 )
 from heymilo.api.views import ApiView, choice_param, paginated, single, validated
-from heymilo.webhooks import selectors, services
-from heymilo.webhooks.models import WebhookDelivery
-from heymilo.webhooks.safety import UnsafeUrl
-from heymilo.webhooks.serializers import (
+from postings.selectors import posting_get
+from webhooks import selectors, services
+from webhooks.models import WebhookDelivery
+from webhooks.serializers import (
     DeliveryOut,
     RotateSecretIn,
     WebhookCreatedOut,
@@ -22,7 +21,6 @@ from heymilo.webhooks.serializers import (
     WebhookIn,
     WebhookOut,
 )
-from postings.selectors import posting_get
 
 WebhookEnvelope = envelope("WebhookEnvelope", WebhookOut(), "webhook")
 WebhookCreatedEnvelope = envelope("WebhookCreatedEnvelope", WebhookCreatedOut(), "webhook")
@@ -60,12 +58,9 @@ class WebhookListCreateApi(ApiView):
     def post(self, request):
         data = validated(WebhookIn, request.data)
         posting = posting_get(workspace=self.workspace, posting_id=data["posting_id"])
-        try:
-            webhook, raw_secret = services.webhook_create(
-                posting=posting, url=data["url"], event_type=data["event_type"]
-            )
-        except UnsafeUrl as exc:
-            raise Unprocessable(str(exc), param="url", code="url_not_allowed")
+        webhook, raw_secret = services.webhook_create(
+            posting=posting, url=data["url"], event_type=data["event_type"]
+        )
         return single("webhook", with_secret(webhook, raw_secret), status=201)
 
 
@@ -169,9 +164,6 @@ class WebhookRedeliverApi(ApiView):
     def post(self, request, webhook_id, delivery_id):
         webhook = selectors.webhook_get(workspace=self.workspace, webhook_id=webhook_id)
         delivery = selectors.delivery_get(webhook=webhook, delivery_id=delivery_id)
-        try:
-            services.delivery_redeliver(delivery=delivery)
-        except services.DeliveryConflict as exc:
-            raise Conflict(str(exc))
+        services.delivery_redeliver(delivery=delivery)
         delivery = selectors.delivery_get(webhook=webhook, delivery_id=delivery_id)
         return single("webhook_delivery", DeliveryOut(delivery).data, status=202)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from heymilo.webhooks import views
+from webhooks import views
 
 W = "dashboard/settings/webhooks/<str:webhook_id>"
 

@@ -17,10 +17,11 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from heymilo.webhooks import services
-from heymilo.webhooks.models import Webhook, WebhookDelivery, WebhookDeliveryAttempt
-from heymilo.webhooks.signing import signature_header
-from heymilo.webhooks.transport import Outcome, http_post
+from heymilo.jobs import send
+from webhooks import services
+from webhooks.models import Webhook, WebhookDelivery, WebhookDeliveryAttempt
+from webhooks.signing import signature_header
+from webhooks.transport import Outcome, http_post
 
 logger = logging.getLogger(__name__)
 
@@ -194,7 +195,8 @@ def _enqueue_due(now: datetime) -> int:
     delivery_ids = list(due.values_list("pk", flat=True)[:SWEEP_BATCH])
     if delivery_ids:
         WebhookDelivery.objects.filter(pk__in=delivery_ids).update(enqueued_at=now)
-        services.deliveries_enqueue(delivery_ids=delivery_ids)
+        for name, args in services.delivery_messages(delivery_ids):
+            send(name, *args)
     return len(delivery_ids)
 
 

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
+from heymilo.errors import Invalid
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 # Metadata services of the big clouds; all are also link-local, private or shared addresses,
@@ -30,8 +32,11 @@ LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".localdomain")
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
-class UnsafeUrl(ValueError):
+class UnsafeUrl(Invalid):
     """The URL is not an http(s) URL to a public address."""
+
+    def __init__(self, message: str):
+        super().__init__("url_not_allowed", message, param="url")
 
 
 class UnresolvableHost(ValueError):

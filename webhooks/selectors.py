@@ -2,7 +2,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from heymilo.accounts.models import Workspace
-from heymilo.webhooks.models import Webhook, WebhookDelivery
+from webhooks.models import Webhook, WebhookDelivery
 
 
 def webhook_list(*, workspace: Workspace, posting_id: str | None = None) -> QuerySet[Webhook]:

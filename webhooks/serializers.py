@@ -2,7 +2,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from heymilo.api.fields import ConstField, UnixTimeField
-from heymilo.webhooks.models import EventType, Webhook, WebhookDelivery, WebhookDeliveryAttempt
+from webhooks.models import EventType, Webhook, WebhookDelivery, WebhookDeliveryAttempt
 
 
 class WebhookIn(serializers.Serializer):

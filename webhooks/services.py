@@ -1,30 +1,27 @@
 import json
 from collections.abc import Iterable
 from datetime import timedelta
-from functools import partial
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-from heymilo.webhooks.models import (
+from heymilo.errors import Conflict
+from heymilo.jobs import enqueue
+from postings.models import Posting
+from webhooks.models import (
     Event,
     Webhook,
     WebhookDelivery,
     new_event_id,
 )
-from heymilo.webhooks.safety import url_check_registration
-from postings.models import Posting
+from webhooks.safety import url_check_registration
 
 BATCH_SIZE = 500
 # Up to this many deliveries are queued one message each straight from the web process;
 # beyond it (a bulk ingest) one message per batch lets a worker queue them instead.
 DIRECT_ENQUEUE_LIMIT = 50
 MAX_ROTATION_GRACE_SECONDS = 7 * 24 * 3600
-
-
-class DeliveryConflict(Exception):
-    """The delivery cannot be redelivered now (in flight, or its webhook is disabled)."""
 
 
 @transaction.atomic
@@ -190,7 +187,7 @@ def events_emit_bulk(
             for webhook in webhooks
         ]
         WebhookDelivery.objects.bulk_create(deliveries, batch_size=BATCH_SIZE)
-        deliveries_enqueue_on_commit(delivery_ids=[delivery.pk for delivery in deliveries])
+        deliveries_enqueue(delivery_ids=[delivery.pk for delivery in deliveries])
     return inserted
 
 
@@ -220,7 +217,7 @@ def webhook_send_test(*, webhook: Webhook) -> WebhookDelivery:
     delivery = WebhookDelivery.objects.create(
         webhook=webhook, event=event, next_attempt_at=now, enqueued_at=now, created_at=now
     )
-    deliveries_enqueue_on_commit(delivery_ids=[delivery.pk])
+    deliveries_enqueue(delivery_ids=[delivery.pk])
     return delivery
 
 
@@ -228,7 +225,7 @@ def webhook_send_test(*, webhook: Webhook) -> WebhookDelivery:
 def delivery_redeliver(*, delivery: WebhookDelivery) -> WebhookDelivery:
     """Send the same event (same id, same body) again, with a fresh retry budget."""
     if not (delivery.webhook.is_active or delivery.event.is_test):
-        raise DeliveryConflict("The webhook is disabled; enable it before redelivering.")
+        raise Conflict("conflict", "The webhook is disabled; enable it before redelivering.")
     now = timezone.now()
     updated = (
         WebhookDelivery.objects.filter(pk=delivery.pk)
@@ -242,24 +239,24 @@ def delivery_redeliver(*, delivery: WebhookDelivery) -> WebhookDelivery:
         )
     )
     if not updated:
-        raise DeliveryConflict("The delivery is being attempted right now.")
-    deliveries_enqueue_on_commit(delivery_ids=[delivery.pk])
+        raise Conflict("conflict", "The delivery is being attempted right now.")
+    deliveries_enqueue(delivery_ids=[delivery.pk])
     delivery.refresh_from_db()
     return delivery
 
 
-def deliveries_enqueue_on_commit(*, delivery_ids: list[int]) -> None:
-    # robust: the rows are committed whatever the broker says; the sweep re-queues them later.
-    if delivery_ids:
-        transaction.on_commit(partial(deliveries_enqueue, delivery_ids=delivery_ids), robust=True)
-
-
 def deliveries_enqueue(*, delivery_ids: list[int]) -> None:
-    from heymilo.webhooks import tasks  # tasks call services; import here to avoid a cycle
+    """Queue an attempt of each delivery once the transaction commits."""
+    for name, args in delivery_messages(delivery_ids):
+        enqueue(name, *args)
 
+
+def delivery_messages(delivery_ids: list[int]) -> list[tuple[str, tuple]]:
+    """(job, arguments) of the messages that attempt these deliveries: a few go one message
+    each; a bulk ingest's thousands go in batches that a worker fans out."""
     if len(delivery_ids) <= DIRECT_ENQUEUE_LIMIT:
-        for delivery_id in delivery_ids:
-            tasks.webhook_deliver.delay(delivery_id)
-        return
-    for start in range(0, len(delivery_ids), BATCH_SIZE):
-        tasks.webhook_deliveries_enqueue.delay(delivery_ids[start : start + BATCH_SIZE])
+        return [("webhooks.delivery_attempt", (delivery_id,)) for delivery_id in delivery_ids]
+    return [
+        ("webhooks.deliveries_fan_out", (delivery_ids[start : start + BATCH_SIZE],))
+        for start in range(0, len(delivery_ids), BATCH_SIZE)
+    ]

@@ -8,7 +8,7 @@ from functools import lru_cache
 import httpx
 from django.conf import settings
 
-from heymilo.webhooks.safety import Target, UnresolvableHost, UnsafeUrl, url_target
+from webhooks.safety import Target, UnresolvableHost, UnsafeUrl, url_target
 
 RESPONSE_EXCERPT_BYTES = 1024
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from heymilo.webhooks import api
+from webhooks import api
 
 WEBHOOK = "webhooks/<str:webhook_id>"
 DELIVERY = f"{WEBHOOK}/deliveries/<str:delivery_id>"

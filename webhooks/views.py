@@ -1,30 +1,17 @@
 """Settings → webhooks: add one (its secret shown once), send a test event, read the delivery
-log and redeliver. All writes go through heymilo.webhooks.services."""
+log and redeliver. All writes go through webhooks.services."""
 
-from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from heymilo.accounts.access import dashboard_view
-from heymilo.webhooks import selectors as webhook_selectors
-from heymilo.webhooks import services as webhook_services
-from heymilo.webhooks.models import EventType
-from heymilo.webhooks.safety import UnsafeUrl
-from postings.models import Posting
+from heymilo.dashboard import reported
+from webhooks import selectors as webhook_selectors
+from webhooks import services as webhook_services
+from webhooks.forms import WebhookForm
 
 DELIVERIES_SHOWN = 50
-
-
-class WebhookForm(forms.Form):
-    posting = forms.ChoiceField(label="Posting")
-    url = forms.URLField(label="Endpoint URL", max_length=2000, assume_scheme="https")
-    event_type = forms.ChoiceField(label="Event", choices=EventType.choices)
-
-    def __init__(self, *args, workspace, **kwargs):
-        super().__init__(*args, **kwargs)
-        postings = workspace.postings.exclude(status=Posting.Status.ARCHIVED).order_by("title")
-        self.fields["posting"].choices = [(p.public_id, p.title) for p in postings]
 
 
 def webhook_for(request, webhook_id: str):
@@ -37,15 +24,13 @@ def webhooks(request):
     raw_secret = created = None
     if request.method == "POST" and form.is_valid():
         posting = request.workspace.postings.get(public_id=form.cleaned_data["posting"])
-        try:
+        with reported(request, form):
             created, raw_secret = webhook_services.webhook_create(
                 posting=posting,
                 url=form.cleaned_data["url"],
                 event_type=form.cleaned_data["event_type"],
             )
             form = WebhookForm(workspace=request.workspace)
-        except UnsafeUrl as error:
-            form.add_error("url", str(error))
     context = {
         "nav": "settings",
         "section": "webhooks",
@@ -108,9 +93,7 @@ def webhook_delete(request, webhook_id: str):
 def delivery_redeliver(request, webhook_id: str, delivery_id: str):
     webhook = webhook_for(request, webhook_id)
     delivery = webhook_selectors.delivery_get(webhook=webhook, delivery_id=delivery_id)
-    try:
+    with reported(request):
         webhook_services.delivery_redeliver(delivery=delivery)
         messages.success(request, f"Delivery {delivery.public_id} queued again.")
-    except webhook_services.DeliveryConflict as error:
-        messages.error(request, str(error))
     return redirect("settings-webhook", webhook_id=webhook.public_id)

@@ -1,15 +1,20 @@
+"""Candidates in: one at a time, in bulk, or as an ingestion kept and run by a job (the API's
+`…/async` calls and the dashboard's CSV import). Rows arrive validated (the API's serializers
+check them, `candidates.serializers.rows_prepared`); an email already in the posting keeps its
+interview."""
+
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 
-from candidates.models import Candidate, Interview
-from heymilo.api.errors import Unprocessable
-from heymilo.api.fields import METADATA_MAX_KEYS
-from heymilo.webhooks.models import EventType
-from heymilo.webhooks.services import events_emit_bulk
+from candidates.models import Candidate, Ingestion, Interview
+from heymilo.errors import Conflict
+from heymilo.jobs import enqueue
 from postings.models import Posting
 from postings.services import posting_require_active
+from webhooks.models import EventType
+from webhooks.services import events_emit_bulk
 
 BATCH_SIZE = 1000
 
@@ -130,32 +135,99 @@ def candidate_ingest(
     return candidates_ingest(posting=posting, rows=[row], source=source)[0]
 
 
+def bulk_ingest(
+    *, posting: Posting, prepared: list[dict], source: str = Interview.Source.API
+) -> list[dict]:
+    """Ingest the valid rows of `prepared` (`{"row": …}` or `{"error": …, "email": …}` each); a
+    result object for every row, errors included, in order."""
+    valid = [(index, item["row"]) for index, item in enumerate(prepared) if "row" in item]
+    results = candidates_ingest(posting=posting, rows=[row for _, row in valid], source=source)
+    by_index = {index: result for (index, _), result in zip(valid, results, strict=True)}
+    return [
+        bulk_row(index, item, posting, by_index.get(index)) for index, item in enumerate(prepared)
+    ]
+
+
+def ingestion_create(
+    *,
+    posting: Posting,
+    prepared: list[dict],
+    source: str = Interview.Source.API,
+    queue: bool = True,
+) -> Ingestion:
+    """Keep prepared rows to ingest in the background. Queued at once, or (`queue=False`)
+    staged until someone confirms them with `ingestion_queue` (the CSV import's preview)."""
+    posting_require_active(posting=posting)
+    ingestion = Ingestion.objects.create(
+        workspace=posting.workspace,
+        posting=posting,
+        rows=prepared,
+        source=source,
+        status=Ingestion.Status.QUEUED if queue else Ingestion.Status.STAGED,
+    )
+    if queue:
+        enqueue("candidates.ingestion_process", ingestion.pk)
+    return ingestion
+
+
 @transaction.atomic
-def interview_metadata_update(*, interview: Interview, changes: dict) -> dict:
-    """Merge `changes` into the interview's metadata; a null value removes its key.
-
-    The row is locked so that two integrators' updates at once both land.
-    """
-    locked = Interview.objects.select_for_update().get(pk=interview.pk)
-    merged = dict(locked.metadata)
-    for key, value in changes.items():
-        if value is None:
-            merged.pop(key, None)
-        else:
-            merged[key] = value
-    if len(merged) > METADATA_MAX_KEYS:
-        raise Unprocessable(
-            f"An interview keeps at most {METADATA_MAX_KEYS} metadata keys; this would make "
-            f"{len(merged)}. Remove some first (set them to null).",
-            param="metadata",
-        )
-    locked.metadata = merged
-    locked.updated_at = timezone.now()
-    locked.save(update_fields=["metadata", "updated_at"])
-    interview.metadata = merged
-    return merged
+def ingestion_queue(*, ingestion: Ingestion) -> bool:
+    """Queue a staged ingestion; False when it was already queued or done (a second click)."""
+    queued = Ingestion.objects.filter(pk=ingestion.pk, status=Ingestion.Status.STAGED).update(
+        status=Ingestion.Status.QUEUED
+    )
+    if queued:
+        enqueue("candidates.ingestion_process", ingestion.pk)
+    ingestion.refresh_from_db()
+    return bool(queued)
 
 
-def interview_metadata_clear(*, interview: Interview) -> None:
-    Interview.objects.filter(pk=interview.pk).update(metadata={}, updated_at=timezone.now())
-    interview.metadata = {}
+@transaction.atomic
+def ingestion_process(*, ingestion_pk: int) -> None:
+    """Ingest a queued ingestion's rows once: a re-run after a crash finds it done, or redoes it
+    whole (the interviews and the results commit together)."""
+    ingestion = Ingestion.objects.select_for_update().select_related("posting").get(pk=ingestion_pk)
+    if ingestion.status != Ingestion.Status.QUEUED:
+        return
+    try:
+        with transaction.atomic():
+            ingestion.results = bulk_ingest(
+                posting=ingestion.posting, prepared=ingestion.rows, source=ingestion.source
+            )
+        ingestion.status = Ingestion.Status.COMPLETED
+    except Conflict as error:  # the posting was archived after the rows were accepted
+        ingestion.status, ingestion.error = Ingestion.Status.FAILED, error.message
+    ingestion.completed_at = timezone.now()
+    ingestion.save(update_fields=["results", "status", "error", "completed_at"])
+
+
+def bulk_counts(rows: list[dict]) -> dict[str, int]:
+    counts = {f"{status}_count": 0 for status in ("created", "existing", "error")}
+    for row in rows:
+        counts[f"{row['status']}_count"] += 1
+    return counts
+
+
+def bulk_row(index: int, item: dict, posting: Posting, result: IngestResult | None) -> dict:
+    if result is None:
+        return {
+            "object": "error",
+            "index": index,
+            "status": "error",
+            "email": item.get("email"),
+            "interview_id": None,
+            "interview_url": None,
+            "posting_id": posting.public_id,
+            "error": item["error"],
+        }
+    interview = result.interview
+    return {
+        "object": "candidate",
+        "index": index,
+        "status": "created" if result.created else "existing",
+        "email": interview.candidate.email,
+        "interview_id": interview.public_id,
+        "interview_url": interview.interview_url,
+        "posting_id": posting.public_id,
+        "error": None,
+    }

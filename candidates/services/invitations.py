@@ -6,10 +6,10 @@ email" and mails the link there, never hands it to whoever typed the address.
 """
 
 from django.core.mail import send_mail
-from django.db import transaction
 
 from candidates.models import Interview
 from heymilo.api.throttling import fixed_window_hit
+from heymilo.jobs import enqueue
 from postings.ai_context import company_name
 
 # Someone typing a stranger's address into the apply page again and again must not flood them.
@@ -26,9 +26,7 @@ def interview_link_request(*, interview: Interview) -> bool:
         f"interview-link:{interview.pk}", LINK_MAILS_PER_HOUR, window_seconds=3600
     )
     if allowed:
-        from candidates.tasks import send_interview_link
-
-        transaction.on_commit(lambda: send_interview_link.delay(interview.pk))
+        enqueue("candidates.interview_link_send", interview.pk)
     return allowed
 
 

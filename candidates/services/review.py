@@ -1,7 +1,6 @@
 """The recruiter's decisions on an interview: shortlist, dismiss, override the score.
 
 Each is a stage change or a score change, so each writes an audit entry with who and why.
-(Kept apart from services.py, which holds ingestion.)
 """
 
 from django.db import transaction
@@ -9,6 +8,7 @@ from django.utils import timezone
 
 from candidates.models import Interview
 from heymilo.accounts.services import audit_record
+from heymilo.errors import Invalid
 from postings.models import Posting
 
 # decision → (shortlisted, dismissed)
@@ -72,9 +72,9 @@ def interview_score_override(
 ) -> Interview:
     """Replace the AI's score with the recruiter's (0–100); the AI's stays alongside."""
     if not 0 <= score <= MAX_SCORE:
-        raise ValueError(f"The score must be between 0 and {MAX_SCORE:g}.")
+        raise Invalid("invalid", f"The score must be between 0 and {MAX_SCORE:g}.", param="score")
     if not reason.strip():
-        raise ValueError("Say why the score is overridden.")
+        raise Invalid("invalid", "Say why the score is overridden.", param="reason")
     interview = Interview.objects.select_for_update().get(pk=interview.pk)
     previous = interview.score_override
     now = timezone.now()

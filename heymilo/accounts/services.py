@@ -5,6 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from heymilo.accounts.models import ApiKey, AuditEntry, Membership, Workspace, hash_api_key
+from heymilo.errors import Conflict
+from heymilo.jobs import enqueue
 
 # Recording every request's use would turn each read into a write; a minute is precise enough.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -86,9 +88,7 @@ def membership_add(*, workspace: Workspace, email: str, role: str, actor: str) -
         target=user.email,
         data={"role": role},
     )
-    from heymilo.accounts.tasks import send_invitation
-
-    transaction.on_commit(lambda: send_invitation.delay(membership.pk))
+    enqueue("accounts.invitation_send", membership.pk)
     return membership
 
 
@@ -119,16 +119,12 @@ def invitation_send(*, membership: Membership) -> None:
     send_mail(f"You're invited to {workspace.name}", body, None, [user.email])
 
 
-class LastOwnerError(Exception):
-    """A workspace keeps at least one owner."""
-
-
 def _check_not_last_owner(membership: Membership) -> None:
     if membership.role != Membership.Role.OWNER:
         return
     owners = membership.workspace.memberships.filter(role=Membership.Role.OWNER)
     if owners.exclude(pk=membership.pk).count() == 0:
-        raise LastOwnerError("A workspace needs at least one owner.")
+        raise Conflict("last_owner", "A workspace needs at least one owner.")
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from heymilo.accounts import services
 from heymilo.accounts.access import SESSION_KEY, dashboard_view, require_owner
 from heymilo.accounts.forms import ApiKeyForm, EmailLoginForm, MemberForm, RoleForm
+from heymilo.dashboard import reported
 
 
 class LoginView(auth_views.LoginView):
@@ -138,7 +139,7 @@ def member_update(request, membership_id: int):
         return refusal
     membership = get_object_or_404(request.workspace.memberships, pk=membership_id)
     actor = request.access.actor
-    try:
+    with reported(request):
         if request.POST.get("action") == "remove":
             services.membership_remove(membership=membership, actor=actor)
         else:
@@ -147,6 +148,4 @@ def member_update(request, membership_id: int):
                 services.membership_set_role(
                     membership=membership, role=form.cleaned_data["role"], actor=actor
                 )
-    except services.LastOwnerError as error:
-        messages.error(request, str(error))
     return redirect("settings-members")

@@ -6,6 +6,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 
 from heymilo.api.throttling import rate_limit_headers
+from heymilo.errors import Conflict, DomainError
 from heymilo.strings import storable
 
 
@@ -17,28 +18,6 @@ class PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = "The request body is too large."
     default_code = "payload_too_large"
-
-
-class Conflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = "The request conflicts with the object's state."
-    default_code = "conflict"
-
-    def __init__(self, detail=None, code=None):
-        super().__init__(detail, code)
-        self.error_code = code or self.default_code
-
-
-class Unprocessable(exceptions.APIException):
-    """A validation failure raised outside a serializer, naming the offending parameter."""
-
-    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
-    default_code = "invalid"
-
-    def __init__(self, message: str, *, param: str | None = None, code: str = "invalid"):
-        super().__init__(message, code)
-        self.param = param
-        self.error_code = code
 
 
 ERROR_TYPES = {
@@ -116,9 +95,21 @@ def validation_error_body(detail) -> dict:
     return error_body(422, message, param=first["param"], errors=errors)
 
 
+def domain_error_body(error: DomainError) -> tuple[dict, int]:
+    """The envelope of an error a service raised: 409 for a conflict, else 422."""
+    if isinstance(error, Conflict):
+        return error_body(409, error.message, code=error.code, param=error.param), 409
+    errors = [{"param": error.param, "code": error.code, "message": error.message}]
+    body = error_body(422, error.message, code=error.code, param=error.param, errors=errors)
+    return body, 422
+
+
 def exception_handler(exc, context):
     request = context.get("request")
     headers = rate_limit_headers(request) if request is not None else {}
+    if isinstance(exc, DomainError):
+        body, status_code = domain_error_body(exc)
+        return Response(body, status=status_code, headers=headers)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound("No such object.")
     elif isinstance(exc, PermissionDenied):
@@ -130,15 +121,9 @@ def exception_handler(exc, context):
 
     if isinstance(exc, exceptions.ValidationError):
         body, status_code = validation_error_body(exc.detail), 422
-    elif isinstance(exc, Unprocessable):
-        errors = [{"param": exc.param, "code": exc.error_code, "message": str(exc.detail)}]
-        body = error_body(422, str(exc.detail), code=exc.error_code, param=exc.param, errors=errors)
-        status_code = 422
     else:
         status_code = exc.status_code
-        code = getattr(exc, "error_code", None) or (
-            exc.default_code if isinstance(exc, (InvalidJson, PayloadTooLarge)) else None
-        )
+        code = exc.default_code if isinstance(exc, (InvalidJson, PayloadTooLarge)) else None
         body = error_body(status_code, str(exc.detail), code=code)
 
     if isinstance(exc, exceptions.Throttled) and exc.wait is not None:

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from rest_framework import serializers
 
-from heymilo.api.errors import Unprocessable
+from heymilo.errors import Invalid
 
 MAX_LIMIT = 100
 
@@ -31,8 +31,8 @@ def paginate(queryset: QuerySet, query_params, *, id_field: str = "public_id") -
     if cursor:
         anchor = queryset.filter(**{id_field: cursor}).values_list("pk", flat=True).first()
         if anchor is None:
-            raise Unprocessable(
-                f"No object with id {cursor!r} in this list.", param="starting_after"
+            raise Invalid(
+                "invalid", f"No object with id {cursor!r} in this list.", param="starting_after"
             )
         page_qs = page_qs.filter(pk__gt=anchor)
     rows = list(page_qs[: limit + 1])

@@ -1,9 +1,9 @@
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from heymilo.api.errors import Unprocessable
 from heymilo.api.pagination import paginate
 from heymilo.api.throttling import rate_limit_headers
+from heymilo.errors import Invalid
 
 
 class ApiView(APIView):
@@ -52,5 +52,5 @@ def choice_param(query_params, name: str, allowed: list[str]) -> str | None:
     """An optional query parameter restricted to `allowed`; anything else is a 422."""
     value = query_params.get(name)
     if value is not None and value not in allowed:
-        raise Unprocessable(f"{name} must be one of {', '.join(allowed)}.", param=name)
+        raise Invalid("invalid", f"{name} must be one of {', '.join(allowed)}.", param=name)
     return value

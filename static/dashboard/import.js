@@ -1,34 +1,33 @@
-// Large CSV files are ingested in batches so the progress bar can follow along.
+// The confirmed rows are ingested by a background job, as the API's ingestions are: queue it,
+// then follow it until it is done.
 (function () {
   "use strict";
   var form = document.getElementById("import-commit");
   if (!form) { return; }
   var bar = document.getElementById("import-progress");
   var status = document.getElementById("import-status");
-  var total = parseInt(form.dataset.total, 10);
+  var POLL_MS = 500;
 
-  function batch(start) {
-    var body = new FormData(form);
-    body.set("start", String(start));
-    return fetch(form.action, {
-      method: "POST",
-      body: body,
-      headers: { "Accept": "application/json", "X-CSRFToken": window.heymiloCsrf() },
-      credentials: "same-origin"
-    }).then(function (response) {
-      return response.json().then(function (data) {
-        if (!response.ok) { throw new Error(data.error ? data.error.message : "failed"); }
-        return data;
-      });
+  function json(response) {
+    return response.json().then(function (data) {
+      if (!response.ok) { throw new Error(data.error ? data.error.message : "failed"); }
+      return data;
     });
   }
 
-  function step(start) {
-    return batch(start).then(function (data) {
-      bar.value = data.done;
-      status.textContent = "Imported " + data.done + " of " + data.total + ".";
-      if (data.done < data.total) { return step(data.done); }
-      window.location.assign(form.dataset.doneUrl);
+  function follow() {
+    return fetch(form.dataset.statusUrl, {
+      headers: { "Accept": "application/json" }, credentials: "same-origin"
+    }).then(json).then(function (data) {
+      if (data.status === "completed") {
+        bar.max = bar.value = data.total;
+        status.textContent = "Imported " + data.total + " (" + data.created + " new).";
+        window.location.assign(form.dataset.doneUrl);
+        return;
+      }
+      if (data.status === "failed") { throw new Error(data.error || "failed"); }
+      status.textContent = "Importing " + data.total + " candidates…";
+      return new Promise(function (resolve) { setTimeout(resolve, POLL_MS); }).then(follow);
     });
   }
 
@@ -36,8 +35,12 @@
     event.preventDefault();
     form.querySelector("button[type=submit]").disabled = true;
     form.querySelector(".progress-wrap").hidden = false;
-    bar.max = total;
-    step(0).catch(function (error) {
+    fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      headers: { "Accept": "application/json", "X-CSRFToken": window.heymiloCsrf() },
+      credentials: "same-origin"
+    }).then(json).then(follow).catch(function (error) {
       status.textContent = "The import stopped: " + error.message;
     });
   });

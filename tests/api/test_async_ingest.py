@@ -5,8 +5,8 @@ import json
 
 from candidates.models import Ingestion, Interview
 from heymilo.jobs import sweeps_run
-from heymilo.webhooks.models import Event
 from tests.factories import make_posting
+from webhooks.models import Event
 
 
 def test_a_queued_candidate_is_ingested_and_can_be_followed(
@@ -81,7 +81,7 @@ def test_a_lost_message_is_picked_up_by_the_sweep(owner):
 
 
 def test_an_ingestion_for_a_posting_archived_meanwhile_fails_visibly(owner):
-    from candidates.bulk import ingestion_process
+    from candidates.services.ingest import ingestion_process
 
     posting = make_posting(owner.workspace, "sales")
     row = {"name": "C", "email": "c@e.com"}

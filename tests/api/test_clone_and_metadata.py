@@ -1,6 +1,6 @@
 """Cloning a posting and an interview's own metadata, over the API."""
 
-from candidates.services import candidate_ingest
+from candidates.services.ingest import candidate_ingest
 from tests.factories import make_posting
 
 

@@ -2,10 +2,10 @@
 
 import pytest
 
-from candidates.bulk import ingestion_create
-from candidates.services import candidate_ingest
-from heymilo.webhooks.services import webhook_create
+from candidates.serializers import rows_prepared
+from candidates.services.ingest import candidate_ingest, ingestion_create
 from tests.factories import make_posting
+from webhooks.services import webhook_create
 
 
 @pytest.fixture
@@ -13,7 +13,8 @@ def objects(owner):
     posting = make_posting(owner.workspace, "sales")
     interview = candidate_ingest(posting=posting, row={"name": "A", "email": "a@e.com"}).interview
     webhook, _ = webhook_create(posting=posting, url="https://e.com", event_type="report_available")
-    ingestion = ingestion_create(posting=posting, raw_rows=[{"name": "C", "email": "c@e.com"}])
+    rows = rows_prepared([{"name": "C", "email": "c@e.com"}])
+    ingestion = ingestion_create(posting=posting, prepared=rows)
     return posting.public_id, interview.public_id, webhook.public_id, ingestion.public_id
 
 

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from candidates.services import candidate_ingest
+from candidates.services.ingest import candidate_ingest
 from tests.factories import make_posting
 
 PATHS = [

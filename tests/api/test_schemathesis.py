@@ -40,8 +40,8 @@ def keep_connection_open():
 @pytest.fixture
 def real_ids(owner, keep_connection_open):
     """Point most path parameters at real objects so the fuzzer reaches validation, not 404."""
-    from candidates.services import candidate_ingest
-    from heymilo.webhooks.services import webhook_create
+    from candidates.services.ingest import candidate_ingest
+    from webhooks.services import webhook_create
 
     posting = make_posting(owner.workspace, "sales")
     interview = candidate_ingest(

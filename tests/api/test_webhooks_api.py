@@ -1,7 +1,7 @@
 import pytest
 
-from heymilo.webhooks.models import Webhook
 from tests.factories import make_posting
+from webhooks.models import Webhook
 
 
 @pytest.fixture

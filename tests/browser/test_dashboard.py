@@ -240,7 +240,7 @@ def test_a_recruiter_builds_reviews_decides_and_exports(owner, page, asgi_server
 
 
 def test_a_viewer_sees_everything_and_changes_nothing(owner, page, asgi_server):
-    from candidates.services import candidate_ingest
+    from candidates.services.ingest import candidate_ingest
     from tests.factories import make_posting
 
     posting = make_posting(owner.workspace, "customer-service")

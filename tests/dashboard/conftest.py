@@ -66,7 +66,7 @@ def posting(owner):
 
 def finished_interview(posting, name: str, email: str, reply: str):
     """An interview played to its end through the real services, scored."""
-    from candidates.services import candidate_ingest
+    from candidates.services.ingest import candidate_ingest
 
     interview = candidate_ingest(posting=posting, row={"name": name, "email": email}).interview
     return interview_play(interview=interview, answer=lambda question_id, count: reply)

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from candidates.models import Interview
-from candidates.services import candidate_ingest
+from candidates.services.ingest import candidate_ingest
 from heymilo.accounts.models import AuditEntry
 from tests.dashboard.conftest import STRONG, WEAK, finished_interview
 
@@ -73,7 +73,7 @@ def test_it_filters_by_status_score_shortlist_and_tag_and_searches(dash_owner, b
 
 
 def test_it_pages_through_many_candidates(dash_owner, posting):
-    from candidates.services import candidates_ingest
+    from candidates.services.ingest import candidates_ingest
 
     rows = [{"name": f"Person {n:02d}", "email": f"p{n}@example.com"} for n in range(30)]
     candidates_ingest(posting=posting, rows=rows)
@@ -183,24 +183,35 @@ def test_the_csv_preview_lists_each_bad_row_before_anything_is_ingested(dash_own
     assert '<td class="num">3</td>' in page and '<td class="num">4</td>' in page
 
 
-def test_committing_in_batches_reports_progress_and_ingests(dash_owner, posting):
-    token = upload(dash_owner, posting, CSV).context["token"]
-    response = dash_owner.post(
-        url(posting, "/import/commit"),
-        {"token": token, "start": "0"},
-        HTTP_ACCEPT="application/json",
-    )
-    assert response.json() == {"done": 2, "total": 2}
+def test_confirming_queues_an_ingestion_the_page_follows_to_the_end(
+    dash_owner, posting, django_capture_on_commit_callbacks
+):
+    ingestion = upload(dash_owner, posting, CSV).context["ingestion"]
+    assert ingestion.status == "staged" and posting.interviews.count() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        response = dash_owner.post(
+            url(posting, "/import/commit"),
+            {"ingestion": ingestion.public_id},
+            HTTP_ACCEPT="application/json",
+        )
+    assert response.json()["total"] == 2
+    progress = dash_owner.get(url(posting, f"/import/{ingestion.public_id}")).json()
+    assert progress == {"status": "completed", "total": 2, "created": 2, "error": None}
     ann = posting.interviews.get(candidate__email="ann@example.com")
     assert ann.metadata == {"source": "referral"} and ann.source == "dashboard"
-    again = dash_owner.post(url(posting, "/import/commit"), {"token": token})
-    assert again.status_code == 302  # the staged file is gone: nothing is ingested twice
+    again = dash_owner.post(url(posting, "/import/commit"), {"ingestion": ingestion.public_id})
+    assert again.status_code == 302  # already done: nothing is ingested twice
     assert posting.interviews.count() == 2
 
 
-def test_a_plain_form_commit_ingests_everything_and_returns_to_the_leaderboard(dash_owner, posting):
-    token = upload(dash_owner, posting, CSV).context["token"]
-    response = dash_owner.post(url(posting, "/import/commit"), {"token": token})
+def test_a_plain_form_commit_ingests_everything_and_returns_to_the_leaderboard(
+    dash_owner, posting, django_capture_on_commit_callbacks
+):
+    ingestion = upload(dash_owner, posting, CSV).context["ingestion"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = dash_owner.post(
+            url(posting, "/import/commit"), {"ingestion": ingestion.public_id}
+        )
     assert response["Location"] == url(posting)
     assert posting.interviews.count() == 2
 
@@ -210,13 +221,17 @@ def test_a_file_without_the_required_columns_is_refused(dash_owner, posting):
     assert b"including name and email" in response.content
 
 
-def test_a_commit_cannot_use_another_postings_import(dash_owner, posting, owner):
+def test_a_commit_cannot_use_another_postings_import(
+    dash_owner, posting, owner, django_capture_on_commit_callbacks
+):
     from tests.factories import make_posting
 
     other = make_posting(owner.workspace, "sales")
-    token = upload(dash_owner, posting, CSV).context["token"]
-    dash_owner.post(url(other, "/import/commit"), {"token": token})
-    assert other.interviews.count() == 0
+    ingestion = upload(dash_owner, posting, CSV).context["ingestion"]
+    with django_capture_on_commit_callbacks(execute=True):
+        dash_owner.post(url(other, "/import/commit"), {"ingestion": ingestion.public_id})
+    assert other.interviews.count() == 0 and posting.interviews.count() == 0
+    assert dash_owner.get(url(other, f"/import/{ingestion.public_id}")).status_code == 404
 
 
 def test_access_to_the_leaderboard(dash_owner, dash_recruiter, dash_viewer, dash_outsider, board):
@@ -227,7 +242,7 @@ def test_access_to_the_leaderboard(dash_owner, dash_recruiter, dash_viewer, dash
         ("/bulk", {"decision": "shortlist", "ids": ids}),
         ("/add", {"name": "Q", "email": "q@example.com"}),
         ("/import", {}),
-        ("/import/commit", {"token": "x"}),
+        ("/import/commit", {"ingestion": "x"}),
     ]
     for user in (dash_owner, dash_recruiter, dash_viewer):
         for suffix in reads:

@@ -230,8 +230,9 @@ def test_a_resume_step_added_mid_interview_does_not_stop_those_already_interview
 ):
     from django.utils import timezone
 
-    from candidates.services import candidate_ingest
-    from interviews.services import interview_start, web_interview_blocker
+    from candidates.services.ingest import candidate_ingest
+    from interviews.services import interview_start
+    from interviews.stage import Stage, interview_stage
     from postings.services import step_add
 
     def consented(email):
@@ -244,10 +245,10 @@ def test_a_resume_step_added_mid_interview_does_not_stop_those_already_interview
     waiting = consented("waiting@example.com")
     step_add(posting=posting, step_type="resume")
     started.refresh_from_db()
-    assert web_interview_blocker(interview=started) is None
+    assert interview_stage(started) == Stage.ROOM
     page = client.get(f"/i/{started.public_id}").content.decode()
     assert 'id="room"' in page and 'id="resume-form"' not in page
-    assert web_interview_blocker(interview=waiting).code == "resume_required"
+    assert interview_stage(waiting) == Stage.RESUME
     assert 'id="resume-form"' in client.get(f"/i/{waiting.public_id}").content.decode()
 
     def resume_status(interview):

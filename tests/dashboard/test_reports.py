@@ -38,12 +38,15 @@ def test_the_report_plays_recordings_from_signed_links(dash_owner, report):
 
 
 def test_the_report_of_a_sales_interview_shows_the_resume_result(dash_owner, owner):
-    from candidates.services import candidate_ingest
+    from candidates.services.ingest import candidate_ingest
     from interviews.resume import resume_submit
+    from interviews.services import interview_consent
     from tests.factories import make_posting
 
     posting = make_posting(owner.workspace, "sales")
     interview = candidate_ingest(posting=posting, row={"name": "M", "email": "m@x.com"}).interview
+    interview_consent(interview=interview, answer_mode="text")
+    interview.refresh_from_db()
     resume_text = b"B2B sales for six years. Exceeded quota every year (120%).\n"
     resume_submit(interview=interview, data=resume_text, filename="cv.txt")
     page = dash_owner.get(path(interview)).content.decode()

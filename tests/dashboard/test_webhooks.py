@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from heymilo.webhooks.models import Webhook, WebhookDelivery
 from tests.webhooks.receiver import Receiver
+from webhooks.models import Webhook, WebhookDelivery
 
 pytestmark = pytest.mark.django_db
 

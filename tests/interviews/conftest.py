@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from websockets.sync.client import connect
 
-from candidates.services import candidate_ingest
+from candidates.services.ingest import candidate_ingest
 from tests.conftest import AsgiServer
 from tests.factories import make_posting
 

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from candidates.services import candidate_ingest
+from candidates.services.ingest import candidate_ingest
 from interviews.models import WebInterviewResult
 from interviews.scores import interview_score, match_score
 from tests.factories import make_posting

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from candidates.models import Interview
-from candidates.services import candidate_ingest
+from candidates.services.ingest import candidate_ingest
 from tests.factories import make_posting
 
 

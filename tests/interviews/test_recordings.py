@@ -197,7 +197,7 @@ def test_a_recording_that_never_ends_is_capped(interview, settings):
 @pytest.fixture
 def subscribed(interview):
     """A webhook for report_available, so that the event is recorded."""
-    from heymilo.webhooks.services import webhook_create
+    from webhooks.services import webhook_create
 
     webhook_create(
         posting=interview.posting, url="https://example.com/h", event_type="report_available"
@@ -208,7 +208,7 @@ def subscribed(interview):
 def reports(interview) -> list[dict]:
     import json
 
-    from heymilo.webhooks.models import Event
+    from webhooks.models import Event
 
     events = Event.objects.filter(interview_id=interview.public_id, event_type="report_available")
     return [json.loads(event.body)["data"] for event in events]

@@ -5,8 +5,9 @@ import json
 import pytest
 
 from candidates.models import Interview
-from candidates.services import candidate_ingest
+from candidates.services.ingest import candidate_ingest
 from interviews.models import Turn
+from interviews.services import interview_consent
 from postings.models import Posting
 from tests.factories import make_posting
 from tests.interviews.conftest import ready_interview
@@ -239,6 +240,7 @@ def test_the_lifecycle_reaches_a_webhook_receiver_signed(owner, open_socket, set
         interview = candidate_ingest(
             posting=posting, row={"name": "Priya Patel", "email": "p@example.com"}
         ).interview
+        interview_consent(interview=interview, answer_mode="text")
         ws = open_socket(interview.public_id)
         play_to_the_end(ws)
         ws.expect("finished")
@@ -276,6 +278,7 @@ def test_a_posting_without_questions_gets_generated_ones_to_ask(owner, open_sock
         posting=Posting.objects.get(public_id=created["id"]),
         row={"name": "Sam", "email": "sam@example.com"},
     ).interview
+    interview_consent(interview=interview, answer_mode="text")
     ws = open_socket(interview.public_id)
     assert ws.interviewer_turn()["turn"]["question_id"] == questions[0]["id"]
 

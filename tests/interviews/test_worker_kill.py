@@ -7,13 +7,13 @@ from django.conf import settings
 from django.db import connection
 
 from heymilo.celery import app as celery_app
-from heymilo.webhooks.models import Event
 from interviews.models import WebInterviewResult
 from tests.ai.fake_openai import FakeOpenAI, Step
 from tests.interviews.conftest import ready_interview
 from tests.interviews.test_websocket import play_to_the_end
 from tests.webhooks.receiver import Receiver
 from tests.webhooks.test_worker import kill, start_worker, wait_for
+from webhooks.models import Event
 
 pytestmark = [
     pytest.mark.skipif(not settings.REDIS_URL, reason="a real worker needs REDIS_URL (Redis)"),

@@ -1,8 +1,8 @@
 import time
 
 from heymilo.jobs import sweep
-from heymilo.webhooks.models import Event, Webhook, WebhookDelivery
-from heymilo.webhooks.services import event_emit
+from webhooks.models import Event, Webhook, WebhookDelivery
+from webhooks.services import event_emit
 
 
 def emit(posting, interview_id: str = "A1B2C3D4E5F60718", **kwargs) -> Event | None:

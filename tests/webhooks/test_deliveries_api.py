@@ -2,10 +2,10 @@
 
 import pytest
 
-from heymilo.webhooks.models import WebhookDelivery
-from heymilo.webhooks.services import webhook_create
 from tests.factories import make_posting
 from tests.webhooks.helpers import emit
+from webhooks.models import WebhookDelivery
+from webhooks.services import webhook_create
 
 pytestmark = pytest.mark.usefixtures("fast_retries")
 

@@ -5,10 +5,10 @@ import time
 
 import pytest
 
-from heymilo.webhooks import tasks
-from heymilo.webhooks.models import Event, WebhookDelivery
 from tests.webhooks.helpers import delivery_of, emit, statuses, sweep_until, webhook
 from tests.webhooks.receiver import Receiver
+from webhooks import tasks
+from webhooks.models import Event, WebhookDelivery
 
 pytestmark = pytest.mark.usefixtures("fast_retries")
 
@@ -63,7 +63,7 @@ def test_it_retries_until_the_receiver_comes_back_and_delivers_each_event_once(
     for _ in range(3):  # later sweeps and stray messages must not send anything again
         sweep_until(lambda: True)
         for delivery in WebhookDelivery.objects.all():
-            tasks.webhook_deliver.delay(delivery.pk)
+            tasks.delivery_attempt.delay(delivery.pk)
 
     assert sorted(receiver.event_ids()) == sorted(event.public_id for event in events)
     assert all(request.verified for request in receiver.received)
@@ -130,8 +130,8 @@ def test_a_second_run_of_a_delivered_task_sends_nothing(
     with django_capture_on_commit_callbacks(execute=True):
         event = emit(posting)
     delivery = delivery_of(event)
-    tasks.webhook_deliver.delay(delivery.pk)
-    tasks.webhook_deliver.apply(args=[delivery.pk])
+    tasks.delivery_attempt.delay(delivery.pk)
+    tasks.delivery_attempt.apply(args=[delivery.pk])
     assert len(receiver.received) == 1 and delivery.attempts.count() == 1
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from heymilo.webhooks.models import WebhookDelivery
 from tests.webhooks.helpers import emit
+from webhooks.models import WebhookDelivery
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "webhooks.md").read_text()
 

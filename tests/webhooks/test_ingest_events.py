@@ -3,8 +3,8 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from candidates.services import candidates_ingest
-from heymilo.webhooks.models import Event
+from candidates.services.ingest import candidates_ingest
+from webhooks.models import Event
 
 
 def rows(count: int, start: int = 0) -> list[dict]:

@@ -2,9 +2,9 @@
 
 import pytest
 
-from heymilo.webhooks.models import WebhookDelivery
-from heymilo.webhooks.safety import address_problem, literal_address
 from tests.webhooks.helpers import delivery_of, emit
+from webhooks.models import WebhookDelivery
+from webhooks.safety import address_problem, literal_address
 
 REFUSED = [
     "http://127.0.0.1/hooks",

@@ -13,8 +13,8 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from heymilo.celery import app as celery_app
-from heymilo.webhooks.models import WebhookDelivery
 from tests.webhooks.helpers import emit
+from webhooks.models import WebhookDelivery
 
 ROOT = Path(__file__).resolve().parents[2]
 CONCURRENCY = 4

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import heymilo.webhooks.models
+import webhooks.models
 from django.db import migrations, models
 
 
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
             name='Event',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public_id', models.CharField(default=heymilo.webhooks.models.new_event_id, max_length=32, unique=True)),
+                ('public_id', models.CharField(default=webhooks.models.new_event_id, max_length=32, unique=True)),
                 ('interview_id', models.CharField(blank=True, max_length=16)),
                 ('event_type', models.CharField(choices=[('candidate_ingested', 'Candidate Ingested'), ('interview_started', 'Interview Started'), ('interview_completed', 'Interview Completed'), ('report_available', 'Report Available')], max_length=32)),
                 ('dedupe_key', models.CharField(blank=True, max_length=64)),
@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
             name='WebhookDelivery',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public_id', models.CharField(default=heymilo.webhooks.models.new_delivery_id, max_length=32, unique=True)),
+                ('public_id', models.CharField(default=webhooks.models.new_delivery_id, max_length=32, unique=True)),
                 ('status', models.CharField(choices=[('pending', 'Pending'), ('in_flight', 'In Flight'), ('succeeded', 'Succeeded'), ('failed', 'Failed')], default='pending', max_length=16)),
                 ('attempt_count', models.PositiveIntegerField(default=0)),
                 ('consecutive_failures', models.PositiveIntegerField(default=0)),

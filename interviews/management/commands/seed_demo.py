@@ -10,11 +10,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from candidates.services import candidates_ingest
+from candidates.models import Interview
+from candidates.services.ingest import candidates_ingest
 from heymilo.accounts.models import Membership
 from heymilo.accounts.services import api_key_create, recruiter_create, workspace_get_or_create
 from interviews.playthrough import interview_play
 from interviews.resume import resume_skip, resume_submit
+from interviews.services import interview_consent
 from postings.models import Posting
 from postings.serializers import PostingCreateIn
 from postings.services import posting_create
@@ -94,6 +96,9 @@ class Command(BaseCommand):
             style, resume = PLAYERS.get(interview.candidate.email, (None, None))
             if style is None:
                 continue
+            # Each demo candidate agrees on the welcome page, as a real one must first.
+            interview_consent(interview=interview, answer_mode=Interview.AnswerMode.TEXT)
+            interview.refresh_from_db()
             if posting.steps.filter(type="resume").exists():
                 if resume:
                     data = RESUMES[resume].encode()

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from candidates import pages
+
+urlpatterns = [
+    path("apply/<str:posting_id>", pages.apply_page, name="apply"),
+    path("apply/<str:posting_id>/<slug:slug>", pages.apply_page, name="apply-slug"),
+]

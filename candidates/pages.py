@@ -1,0 +1,64 @@
+"""The public apply page (a posting's `candidate_url`): apply with a name and an email, then go
+to the interview. Knowing someone's email must never open their interview: a known email is
+told to check its inbox, where the link is sent."""
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404, redirect, render
+
+from candidates.models import Interview
+from candidates.serializers import CandidateIn
+from candidates.services.ingest import candidate_ingest
+from candidates.services.invitations import interview_link_request
+from heymilo.api.throttling import fixed_window_hit
+from heymilo.errors import Conflict
+from postings.models import CLOSED_NOTICE, Posting
+
+CHECK_EMAIL = (
+    "Check your email",
+    "You have already applied for this position. We have sent the link to your interview to "
+    "the email address you gave: open it from there to continue where you left off. It can "
+    "take a few minutes to arrive; please also look in your spam folder.",
+)
+FIELDS = ("name", "email", "phone_number")
+
+
+def message_page(request, title_and_text: tuple[str, str], status: int = 200):
+    title, text = title_and_text
+    return render(request, "interview/message.html", {"title": title, "text": text}, status=status)
+
+
+def apply_page(request, posting_id: str, slug: str = ""):
+    posting = get_object_or_404(Posting.objects.select_related("workspace"), public_id=posting_id)
+    if posting.status == Posting.Status.ARCHIVED:
+        return message_page(request, CLOSED_NOTICE)
+    context = {"posting": posting, "values": {}}
+    if request.method != "POST":
+        return render(request, "interview/apply.html", context)
+    return _apply(request, posting, context)
+
+
+def _apply(request, posting: Posting, context: dict):
+    allowed, _, _ = fixed_window_hit(
+        f"apply:{request.META.get('REMOTE_ADDR')}", settings.INTAKE_RATE_LIMIT_PER_MINUTE
+    )
+    if not allowed:
+        context["errors"] = {"form": ["Too many attempts; please wait a minute."]}
+        return render(request, "interview/apply.html", context, status=429)
+    fields = {key: request.POST.get(key, "").strip() for key in FIELDS}
+    context["values"] = fields
+    serializer = CandidateIn(data={k: v for k, v in fields.items() if v})
+    if not serializer.is_valid():
+        context["errors"] = serializer.errors
+        return render(request, "interview/apply.html", context, status=400)
+    try:
+        result = candidate_ingest(
+            posting=posting, row=serializer.validated_data, source=Interview.Source.APPLY_PAGE
+        )
+    except Conflict:
+        return message_page(request, CLOSED_NOTICE)
+    # The link goes to the address either way (to come back later); only a new applicant is
+    # taken to it here, since knowing an email must never open that person's interview.
+    interview_link_request(interview=result.interview)
+    if not result.created:
+        return message_page(request, CHECK_EMAIL)
+    return redirect("interview-page", interview_id=result.interview.public_id)

@@ -1,0 +1,81 @@
+"""Where a candidate stands in their interview, and so what they see next.
+
+One decision for the candidate's page (which screen), the websocket (may the interview run)
+and the resume step (may a resume come in), with one wording of every refusal.
+"""
+
+from enum import StrEnum
+
+from candidates.models import Interview
+from heymilo.errors import Conflict
+from postings.models import CLOSED_NOTICE, Posting, WorkflowStep
+
+
+class Stage(StrEnum):
+    WELCOME = "welcome"  # the overviews and the recording consent
+    RESUME = "resume"  # the resume step, not done yet
+    ROOM = "room"  # the interview itself
+    FINISHED = "finished"
+    KNOCKED_OUT = "knocked_out"
+    ARCHIVED = "archived"  # the posting closed before the candidate started
+    NO_INTERVIEW = "no_interview"  # the posting has no interview step
+
+
+# (title for the page, message for the page and the websocket) of each stage that closes the room.
+CLOSED = {
+    Stage.KNOCKED_OUT: (
+        "Thank you for applying",
+        "We have reviewed your application and will not be moving forward at this time. "
+        "We appreciate your interest and wish you the best in your search.",
+    ),
+    Stage.FINISHED: ("Thank you", "This interview is finished. Thank you!"),
+    Stage.ARCHIVED: CLOSED_NOTICE,
+    Stage.NO_INTERVIEW: (
+        "Nothing to do here yet",
+        "This posting has no interview step.",
+    ),
+    Stage.WELCOME: (
+        "Please start from your link",
+        "Please open your interview link and agree to the recording first.",
+    ),
+    Stage.RESUME: ("Your resume first", "Please upload your resume first."),
+}
+# The websocket's error codes for the same refusals (docs/websocket.md).
+CODES = {
+    Stage.KNOCKED_OUT: "knocked_out",
+    Stage.FINISHED: "finished",
+    Stage.ARCHIVED: "archived",
+    Stage.NO_INTERVIEW: "no_interview",
+    Stage.WELCOME: "consent_required",
+    Stage.RESUME: "resume_required",
+}
+
+
+def interview_stage(interview: Interview) -> Stage:
+    if interview.status == Interview.Status.KNOCKED_OUT:
+        return Stage.KNOCKED_OUT
+    if interview.status in (Interview.Status.EVALUATING, Interview.Status.COMPLETED):
+        return Stage.FINISHED
+    if interview.posting.status == Posting.Status.ARCHIVED and interview.started_at is None:
+        return Stage.ARCHIVED
+    if interview.consented_at is None:
+        return Stage.WELCOME
+    steps = {step.type for step in interview.posting.steps.all()}
+    resume = interview.step_status(WorkflowStep.Type.RESUME)
+    if WorkflowStep.Type.RESUME in steps and resume == Interview.StepStatus.NOT_STARTED:
+        return Stage.RESUME
+    if WorkflowStep.Type.WEB_INTERVIEW not in steps:
+        return Stage.NO_INTERVIEW
+    return Stage.ROOM
+
+
+def stage_refusal(stage: Stage) -> Conflict:
+    """Why the interview cannot run at this stage, as the error the websocket sends."""
+    return Conflict(CODES[stage], CLOSED[stage][1])
+
+
+def room_require(interview: Interview) -> None:
+    """Raise unless the candidate is in the interview room's stage."""
+    stage = interview_stage(interview)
+    if stage != Stage.ROOM:
+        raise stage_refusal(stage)
