@@ -8,13 +8,13 @@ column becomes a metadata key.
 
 import csv
 import io
-import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
 
 from candidates.serializers import rows_prepared
 from heymilo.errors import Invalid
+from heymilo.payloads import json_loads
 
 KNOWN_COLUMNS = ("name", "email", "phone_number")
 MAX_CSV_BYTES = 5 * 1024 * 1024
@@ -49,7 +49,7 @@ def _raw_row(record: dict) -> dict:
     text = (record.get("metadata") or "").strip()
     if text:
         try:
-            metadata = json.loads(text)
+            metadata = json_loads(text)
         except ValueError:
             metadata = {"metadata": text}
     extra = {

@@ -21,7 +21,7 @@ from candidates.serializers import CandidateIn
 from candidates.services import ingest, review
 from candidates.services.ingest import candidate_ingest
 from heymilo.accounts.access import dashboard_view
-from heymilo.dashboard import flatten, reported
+from heymilo.dashboard import back_to, flatten, reported
 from postings.selectors import posting_get
 
 PAGE_SIZE = 25
@@ -102,7 +102,7 @@ def bulk_decide(request, posting_id: str):
     posting = posting_for(request, posting_id)
     decision = request.POST.get("decision")
     ids = request.POST.getlist("ids")
-    back = request.POST.get("next") or reverse("candidates-leaderboard", args=[posting.public_id])
+    back = back_to(request, reverse("candidates-leaderboard", args=[posting.public_id]))
     if decision not in review.DECISIONS or not ids:
         messages.error(request, "Select candidates, then choose Shortlist or Dismiss.")
         return redirect(back)

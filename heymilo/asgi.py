@@ -8,11 +8,12 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
-from heymilo.routing import websocket_urlpatterns  # noqa: E402
+from heymilo.middleware import BodyLimit  # noqa: E402
+from heymilo.routing import SameSiteOrigin, websocket_urlpatterns  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
-        "websocket": URLRouter(websocket_urlpatterns),
+        "http": BodyLimit(django_asgi_app),
+        "websocket": SameSiteOrigin(URLRouter(websocket_urlpatterns)),
     }
 )

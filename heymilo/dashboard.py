@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 from django import forms
 from django.contrib import messages
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from heymilo.errors import DomainError
 
@@ -49,3 +50,15 @@ def flatten(errors) -> list[str]:
     if isinstance(errors, list):
         return [m for item in errors for m in flatten(item)]
     return [str(errors)]
+
+
+def back_to(request, default: str) -> str:
+    """Where a form asked to return (`next`), if it is a path on this site; else `default`. A
+    `next` pointing elsewhere (another host, `javascript:`) would make us an open redirect."""
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    safe = (
+        wanted.startswith("/")
+        and wanted.isprintable()
+        and url_has_allowed_host_and_scheme(wanted, allowed_hosts=None, require_https=False)
+    )
+    return wanted if safe else default

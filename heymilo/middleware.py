@@ -1,6 +1,10 @@
+import json
+import re
+from functools import cache
 from urllib.parse import unquote
 
 from asgiref.sync import sync_to_async
+from django.conf import settings
 from django.core.handlers.asgi import ASGIRequest
 from django.http import FileResponse, HttpResponseBadRequest, JsonResponse
 
@@ -51,3 +55,56 @@ async def _read_chunks(handle, size: int):
             yield chunk
     finally:
         await sync_to_async(handle.close, thread_sensitive=False)()
+
+
+class BodyLimit:
+    """ASGI: a request body larger than its path allows (settings.BODY_LIMITS) is answered 413
+    as JSON before it is read, whether the client sent a Content-Length or streams it chunked.
+    Django would read it whole first, and answer too large uploads with an HTML 400."""
+
+    def __init__(self, application):
+        self.application = application
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.application(scope, receive, send)
+        limit = body_limit(scope["path"])
+        declared = dict(scope.get("headers", [])).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > limit:
+            return await too_large(send, limit)
+        received, refused = 0, False
+
+        async def limited_receive():
+            nonlocal received, refused
+            message = await receive()
+            received += len(message.get("body", b""))
+            if message["type"] == "http.request" and received > limit and not refused:
+                refused = True
+                await too_large(send, limit)
+                return {"type": "http.disconnect"}  # Django stops reading and answers nothing
+            return message
+
+        async def guarded_send(message):
+            if not refused:
+                await send(message)
+
+        await self.application(scope, limited_receive, guarded_send)
+
+
+@cache
+def _limits() -> list[tuple[re.Pattern, int]]:
+    return [(re.compile(pattern), limit) for pattern, limit in settings.BODY_LIMITS]
+
+
+def body_limit(path: str) -> int:
+    return next(
+        (limit for pattern, limit in _limits() if pattern.search(path)),
+        settings.API_MAX_BODY_BYTES,
+    )
+
+
+async def too_large(send, limit: int) -> None:
+    body = json.dumps(error_body(413, f"The request body is larger than {limit} bytes.")).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": 413, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

@@ -256,6 +256,8 @@ else:
 SIGNED_URL_TTL = envint("SIGNED_URL_TTL", "3600")
 # Per interview; two hours of webcam video is well under it. Past it an upload never ends.
 RECORDING_MAX_BYTES = envint("RECORDING_MAX_BYTES", str(2 * 1024**3))
+RECORDING_CHUNK_MAX_BYTES = 8 * 1024 * 1024
+RESUME_MAX_BYTES = 10 * 1024 * 1024
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["heymilo.api.authentication.ApiKeyAuthentication"],
@@ -288,6 +290,12 @@ API_RATE_LIMIT_PER_MINUTE = envint("API_RATE_LIMIT_PER_MINUTE", "300")
 INTAKE_RATE_LIMIT_PER_MINUTE = envint("INTAKE_RATE_LIMIT_PER_MINUTE", "30")
 API_MAX_BODY_BYTES = envint("API_MAX_BODY_BYTES", str(8 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = API_MAX_BODY_BYTES
+# The largest body each path takes, refused with a 413 before it is read
+# (heymilo.middleware.BodyLimit); any other path takes API_MAX_BODY_BYTES.
+BODY_LIMITS = [
+    (r"^/i/[^/]+/recordings/", RECORDING_CHUNK_MAX_BYTES),
+    (r"^/i/[^/]+/resume$", RESUME_MAX_BYTES + 64 * 1024),  # the file and its form fields
+]
 BULK_INGEST_MAX_ROWS = envint("BULK_INGEST_MAX_ROWS", "10000")
 
 AI_ENGINE = envstr("AI_ENGINE", "local")

@@ -6,7 +6,12 @@ class InterviewsConfig(AppConfig):
 
     def ready(self):
         from heymilo.jobs import register_sweep
-        from interviews.tasks import requeue_stuck_evaluations, requeue_stuck_recordings
+        from interviews.tasks import (
+            discard_converted_chunks,
+            requeue_stuck_evaluations,
+            requeue_stuck_recordings,
+        )
 
         register_sweep(requeue_stuck_evaluations, name="interviews.stuck_evaluations")
         register_sweep(requeue_stuck_recordings, name="interviews.stuck_recordings")
+        register_sweep(discard_converted_chunks, name="interviews.converted_chunks")

@@ -15,7 +15,8 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 
 from candidates.models import Interview
 from heymilo import ai
-from heymilo.errors import DomainError, Invalid
+from heymilo.errors import Conflict, DomainError, Invalid
+from heymilo.payloads import json_loads
 from heymilo.speech import get_stt
 from interviews import services
 from interviews.conversation import plan_next_turn
@@ -108,6 +109,8 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         self.group = f"interview.{self.public_id}"
         self.audio: dict | None = None
         self.advancing = asyncio.Lock()
+        self.active = False  # this connection holds the answer box (one tab at a time)
+        self.ref: str | None = None  # the id of the message being handled, for its error
         await self.accept()
         interview = await load_interview(self.public_id)
         if interview is None:
@@ -120,6 +123,7 @@ class InterviewConsumer(AsyncWebsocketConsumer):
             return
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.send_json(await state_message(self.interview))
+        await self.claim()
         await self.advance()
 
     async def disconnect(self, code):
@@ -134,13 +138,14 @@ class InterviewConsumer(AsyncWebsocketConsumer):
             await self.close(code=close)
 
     async def receive(self, text_data=None, bytes_data=None):
+        self.ref = None
         try:
             if bytes_data is not None:
                 await self.on_audio_bytes(bytes_data)
             else:
                 await self.on_text(text_data)
         except DomainError as error:
-            await self.fail(error.code, error.message)
+            await self.fail(error.code, error.message, ref=self.ref)
         except Exception:  # a bug must cost one message, never the session
             log.exception("interview %s: message failed", self.public_id)
             await self.fail("internal_error", "Something went wrong; please try again.")
@@ -150,13 +155,15 @@ class InterviewConsumer(AsyncWebsocketConsumer):
             await self.fail("frame_too_large", f"Messages are limited to {MAX_TEXT_FRAME} bytes.")
             return
         try:
-            message = json.loads(text_data)
+            message = json_loads(text_data)
         except ValueError:
             await self.fail("malformed", "Messages must be JSON objects.")
             return
         if not isinstance(message, dict) or not isinstance(message.get("type"), str):
             await self.fail("malformed", 'Messages must be JSON objects with a "type".')
             return
+        ref = message.get("id")
+        self.ref = ref if isinstance(ref, str) and 0 < len(ref) <= MAX_CLIENT_ID else None
         handler = self.HANDLERS.get(message["type"])
         if handler is None:
             await self.fail("unknown_type", f"Unknown message type {message['type']!r}.")
@@ -185,7 +192,16 @@ class InterviewConsumer(AsyncWebsocketConsumer):
     async def on_repeat(self, message):
         await self.accept_answer("Could you repeat the question?", self.client_id(message))
 
+    def require_active(self) -> None:
+        if not self.active:
+            raise Conflict(
+                "inactive_tab",
+                "This interview is open in another tab or window. Answer there, or take it "
+                "back here.",
+            )
+
     async def accept_answer(self, text: str, client_id: str, by_voice: bool) -> None:
+        self.require_active()
         turn, duplicate = await submit_answer(self.interview, text, client_id, by_voice)
         await self.send_json({"type": "ack", "id": client_id, "turn": turn_payload(turn)})
         if not duplicate:
@@ -193,6 +209,7 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         await self.advance()
 
     async def on_audio_start(self, message):
+        self.require_active()
         self.audio = {"id": self.client_id(message), "pcm": bytearray()}
         await self.send_json({"type": "audio_ready", "id": self.audio["id"]})
 
@@ -253,7 +270,25 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         while (delta := await queue.get()) is not done:
             await self.send_json({"type": "interviewer_delta", "text": delta})
 
+    async def claim(self, message=None) -> None:
+        """This connection takes the answer box; every other one of the interview is told."""
+        self.active = True
+        await self.channel_layer.group_send(
+            self.group, {"type": "tab.claimed", "channel": self.channel_name}
+        )
+
+    async def tab_claimed(self, event):
+        if event["channel"] != self.channel_name and self.active:
+            self.active, self.audio = False, None
+            await self.send_json(
+                {
+                    "type": "inactive",
+                    "message": "This interview is now open in another tab or window.",
+                }
+            )
+
     HANDLERS = {
+        "claim": claim,
         "ping": on_ping,
         "sync": on_sync,
         "answer": on_answer,

@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponse, JsonResponse
@@ -19,6 +20,8 @@ from postings.ai_context import delivered_overviews
 from postings.models import Posting, WorkflowStep
 
 SESSION_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+# HTTP statuses of refused recording chunks; other refusals are 409 Conflict.
+CHUNK_REFUSALS = {"empty_chunk": 400, "not_media": 400}
 UNKNOWN_LINK = ("This link is not valid", "Please check the link you were sent.")
 OVERVIEW_TITLES = {
     "company": "About the company",
@@ -114,7 +117,7 @@ def resume_upload(request, interview_id: str):
         return JsonResponse(
             {"error": {"code": "no_file", "message": "Choose a file to upload."}}, status=400
         )
-    if upload.size > resume.MAX_RESUME_BYTES:
+    if upload.size > settings.RESUME_MAX_BYTES:
         return JsonResponse(
             {"error": {"code": "file_too_large", "message": "Resumes are limited to 10 MB."}},
             status=413,
@@ -157,18 +160,13 @@ def recording_chunk(request, interview_id: str, kind: str):
             {"error": {"code": "bad_chunk", "message": "session and seq are required."}},
             status=400,
         )
-    data = request.body
-    if len(data) > recordings.MAX_CHUNK_BYTES:
-        return JsonResponse(
-            {"error": {"code": "chunk_too_large", "message": "Chunks are limited to 8 MB."}},
-            status=413,
-        )
+    # Larger bodies never get here: heymilo.middleware.BodyLimit answers them 413.
     try:
         created = recordings.chunk_store(
-            interview=interview, kind=kind, session=session, seq=int(seq), data=data
+            interview=interview, kind=kind, session=session, seq=int(seq), data=request.body
         )
     except DomainError as error:
-        return _json_error(error, status=409)
+        return _json_error(error, status=CHUNK_REFUSALS.get(error.code, 409))
     return JsonResponse({"stored": True, "duplicate": not created})
 
 

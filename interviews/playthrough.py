@@ -10,6 +10,7 @@ from heymilo import ai
 from interviews import services
 from interviews.conversation import plan_next_turn
 from interviews.evaluation import interview_evaluate
+from interviews.models import Turn
 
 MAX_TURNS = 200
 
@@ -39,10 +40,7 @@ def interview_play(*, interview: Interview, answer: Answerer) -> Interview:
                 interview=interview, text=text, client_message_id=uuid.uuid4().hex
             )
             continue
-        for _ in planned:  # the text streams; nobody is listening
-            pass
-        after = conversation.last.seq if conversation.last else 0
-        services.interviewer_turn_save(interview=interview, after_seq=after, planned=planned)
+        interviewer_speaks(interview, conversation=conversation, planned=planned)
     interview.refresh_from_db()
     if interview.status == Interview.Status.EVALUATING:
         # Queued jobs may not run yet (no worker, or inside a transaction): score it now; the
@@ -50,3 +48,17 @@ def interview_play(*, interview: Interview, answer: Answerer) -> Interview:
         interview_evaluate(interview=interview)
         interview.refresh_from_db()
     return interview
+
+
+def interviewer_speaks(interview: Interview, *, conversation=None, planned=None) -> Turn | None:
+    """Say and persist the interviewer's next turn, as the websocket does; None when it is the
+    candidate's turn."""
+    if planned is None:
+        conversation = services.conversation_load(interview=interview)
+        planned = plan_next_turn(conversation, ai.get_engine())
+        if planned is None:
+            return None
+    for _ in planned:  # the text streams; nobody is listening
+        pass
+    after = conversation.last.seq if conversation.last else 0
+    return services.interviewer_turn_save(interview=interview, after_seq=after, planned=planned)

@@ -25,8 +25,8 @@ from heymilo.errors import Conflict, Invalid
 from heymilo.jobs import enqueue
 from interviews.models import Recording, RecordingChunk
 from interviews.report import report_send_if_scored
+from postings.models import WorkflowStep
 
-MAX_CHUNK_BYTES = 8 * 1024 * 1024
 # Chunks still in flight when the interview ends are accepted for a short while.
 LATE_CHUNK_GRACE = timedelta(minutes=10)
 RECORDED = {"video": ("webm", "video/webm"), "audio": ("webm", "audio/webm")}
@@ -42,11 +42,30 @@ DELIVERED = {
     ),
     "audio": ("mp3", "audio/mpeg", ["-vn", "-c:a", "libmp3lame", "-q:a", "5"]),
 }  # fmt: skip
+DELIVERED_CONTENT_TYPES = [content_type for _, content_type, _ in DELIVERED.values()]
 # Seconds per conversion: video converts at ~9x real time on two cores at 640x480
 # (bench/recordings.py), so this covers interviews of hours; past it the recorded file is kept.
 CONVERT_TIMEOUT = 1500
 # Conversions run niced: on a small server, live interviews come before finished ones.
 NICE = [nice, "-n", "10"] if (nice := shutil.which("nice")) else []
+
+
+# What a browser's recorder makes at most, per second, with room to spare: the bytes an
+# interview may upload grow with how long it has run, so no one can fill the disk in a second.
+BYTES_PER_SECOND = {"video": 500_000, "audio": 32_000}  # 4 Mbit/s, 256 kbit/s
+UPLOAD_SLACK_SECONDS = 60
+# A recorder session's first chunk carries its container's header: WebM/Matroska (Chromium,
+# Firefox) or MP4 (Safari). The chunks after it continue that file.
+EBML_MAGIC = b"\x1a\x45\xdf\xa3"
+
+
+def recorded_kinds(interview: Interview) -> set[str]:
+    """What this interview records: camera and microphone when its step says video, the
+    microphone alone for a voice interview without video, nothing for a typed one."""
+    step = interview.posting.steps.filter(type=WorkflowStep.Type.WEB_INTERVIEW).first()
+    if step is not None and step.config.get("video"):
+        return {"video", "audio"}
+    return {"audio"} if interview.answer_mode == Interview.AnswerMode.VOICE else set()
 
 
 def _accepts_chunks(interview: Interview) -> bool:
@@ -56,19 +75,42 @@ def _accepts_chunks(interview: Interview) -> bool:
     return finished is not None and timezone.now() - finished < LATE_CHUNK_GRACE
 
 
-def chunk_store(*, interview: Interview, kind: str, session: str, seq: int, data: bytes) -> bool:
-    """Keep one chunk; the same (session, seq) twice is a harmless retransmit. True if new."""
-    if not _accepts_chunks(interview):
+def is_media_start(data: bytes) -> bool:
+    return data.startswith(EBML_MAGIC) or data[4:8] == b"ftyp"
+
+
+def upload_budget(interview: Interview, kind: str) -> int:
+    """Bytes of `kind` this interview may have uploaded by now."""
+    end = interview.completed_at or timezone.now()
+    seconds = (end - interview.started_at).total_seconds() if interview.started_at else 0
+    allowed = BYTES_PER_SECOND[kind] * (max(seconds, 0) + UPLOAD_SLACK_SECONDS)
+    return int(min(allowed, settings.RECORDING_MAX_BYTES))
+
+
+def _chunk_check(interview: Interview, kind: str, session: str, seq: int, data: bytes) -> None:
+    if interview.consented_at is None:
+        raise Conflict("consent_required", "Nothing is recorded before the candidate agrees.")
+    if kind not in recorded_kinds(interview) or not _accepts_chunks(interview):
         raise Conflict("not_recording", "This interview is not being recorded now.")
     if not data:
         raise Invalid("empty_chunk", "The chunk is empty.")
-    stored = interview.chunks.aggregate(total=Sum("size"))["total"] or 0
-    if stored + len(data) > settings.RECORDING_MAX_BYTES:
+    chunks = interview.chunks.filter(kind=kind)
+    if seq == 0 and not is_media_start(data):
+        raise Invalid("not_media", "A recording must start with a WebM or MP4 header.")
+    if seq > 0 and not chunks.filter(session=session, seq=0).exists():
+        raise Conflict("unknown_session", "Send this recording's first chunk first.")
+    stored = chunks.aggregate(total=Sum("size"))["total"] or 0
+    if stored + len(data) > upload_budget(interview, kind):
         raise Conflict("recording_too_large", "This interview's recording is full.")
+
+
+def chunk_store(*, interview: Interview, kind: str, session: str, seq: int, data: bytes) -> bool:
+    """Keep one chunk; the same (session, seq) twice is a harmless retransmit. True if new."""
     if RecordingChunk.objects.filter(
         interview=interview, kind=kind, session=session, seq=seq
     ).exists():
         return False
+    _chunk_check(interview, kind, session, seq, data)
     chunk = RecordingChunk(interview=interview, kind=kind, session=session, seq=seq, size=len(data))
     chunk.file.save(
         f"{interview.public_id}/{kind}-{session}-{seq:06d}.part", ContentFile(data), save=False
@@ -151,6 +193,19 @@ def recordings_assemble(*, interview: Interview) -> list[Recording]:
                 made.append(_save(interview, kind, *assembled))
     report_send_if_scored(interview_pk=interview.pk)
     return made
+
+
+def chunks_discard(*, interview: Interview) -> int:
+    """Delete the chunks of each kind converted whole (the MP4 or MP3 holds every session), so a
+    recording is not stored twice; returns how many. Chunks kept as the only copy (a conversion
+    that failed) stay."""
+    recorded = interview.recordings.filter(content_type__in=DELIVERED_CONTENT_TYPES)
+    delivered = set(recorded.values_list("kind", flat=True))
+    chunks = list(interview.chunks.filter(kind__in=delivered))
+    for chunk in chunks:
+        chunk.file.delete(save=False)
+    RecordingChunk.objects.filter(pk__in=[chunk.pk for chunk in chunks]).delete()
+    return len(chunks)
 
 
 def _save(

@@ -21,7 +21,6 @@ from interviews.scores import interview_score
 from interviews.stage import Stage, interview_stage, stage_refusal
 from postings.models import Question, WorkflowStep
 
-MAX_RESUME_BYTES = 10 * 1024 * 1024
 EXTRACT_MEMORY_BYTES = 512 * 1024 * 1024
 EXTRACT_CPU_SECONDS = 15
 EXTRACT_TIMEOUT_SECONDS = 20
@@ -116,7 +115,7 @@ def resume_step(interview: Interview) -> WorkflowStep:
 
 def resume_submit(*, interview: Interview, data: bytes, filename: str) -> ResumeResult:
     step = resume_step(interview)
-    if len(data) > MAX_RESUME_BYTES:
+    if len(data) > settings.RESUME_MAX_BYTES:
         raise Invalid("file_too_large", "Resumes are limited to 10 MB.")
     if not data:
         raise Invalid("empty_file", "The file is empty.")

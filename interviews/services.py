@@ -112,7 +112,11 @@ def _offset(interview: Interview) -> float:
 def answer_submit(
     *, interview: Interview, text: str, client_message_id: str, by_voice: bool = False
 ) -> tuple[Turn, bool]:
-    """Persist the candidate's words; a retransmitted message id returns the same turn."""
+    """Persist the candidate's words; a retransmitted message id returns the same turn.
+
+    Only one answer per interviewer turn: a second one (another tab, a double send) arriving
+    before the interviewer has spoken again is refused, not stored beside the first.
+    """
     interview = _locked(interview.pk)
     existing = interview.turns.filter(client_message_id=client_message_id).first()
     if existing:
@@ -126,8 +130,11 @@ def answer_submit(
     if len(text) > MAX_ANSWER_CHARS:
         raise Invalid("answer_too_long", f"Answers are limited to {MAX_ANSWER_CHARS} chars.")
     conversation = conversation_load(interview=interview)
-    if conversation.finished or not conversation.turns:
-        raise Conflict("not_your_turn", "The interviewer has not asked anything yet.")
+    if not conversation.awaiting_answer:
+        raise Conflict(
+            "not_your_turn",
+            "The interviewer has not finished their turn; this answer was not saved.",
+        )
     kind = Turn.Kind.REPEAT if ai.is_repeat_request(text) else Turn.Kind.ANSWER
     turn = Turn.objects.create(
         interview=interview,

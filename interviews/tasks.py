@@ -4,6 +4,7 @@ to run twice (heymilo/jobs.py). The sweeps queue again what a crash lost."""
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import F
 from django.utils import timezone
 
 from candidates.models import Interview
@@ -81,6 +82,20 @@ def requeue_stuck_recordings() -> int:
         completed_at__gt=now - RECORDINGS_RETRY_FOR,
     ).values_list("pk", flat=True)
     return requeue(recordings_assemble, stuck)
+
+
+# Late chunks stop coming ten minutes after the end and a conversion takes minutes: an hour
+# after the end, a recording converted whole no longer needs its chunks.
+CHUNKS_KEPT_FOR = timedelta(hours=1)
+
+
+def discard_converted_chunks() -> int:
+    converted = Interview.objects.filter(
+        completed_at__lt=timezone.now() - CHUNKS_KEPT_FOR,
+        recordings__content_type__in=recordings.DELIVERED_CONTENT_TYPES,
+        chunks__kind=F("recordings__kind"),
+    ).distinct()
+    return sum(recordings.chunks_discard(interview=interview) for interview in converted[:100])
 
 
 def requeue_stuck_evaluations() -> int:

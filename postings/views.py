@@ -1,16 +1,16 @@
 """The recruiter's postings: list, create, edit steps and questions, archive, clone."""
 
-import json
-
 from django.contrib import messages
 from django.db.models import Avg, Count, Q
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from heymilo.accounts.access import dashboard_view
-from heymilo.dashboard import flatten, reported, validate_with
+from heymilo.dashboard import back_to, flatten, reported, validate_with
 from heymilo.errors import DomainError
+from heymilo.payloads import json_loads
 from postings import selectors, services
 from postings.forms import (
     STEP_FORMS,
@@ -199,7 +199,7 @@ def posting_action(request, posting_id: str, action: str):
         messages.success(request, f"Cloned into a draft: {result.title}.")
         return redirect("posting-edit", posting_id=result.public_id)
     messages.success(request, f"Posting {action}d.")
-    return redirect(request.POST.get("next") or "postings-list")
+    return redirect(back_to(request, reverse("postings-list")))
 
 
 @require_POST
@@ -252,7 +252,7 @@ def questions_reorder(request, posting_id: str):
     """The drag-and-drop list saves here at once: {"modality", "question_ids"} as JSON."""
     posting = posting_for(request, posting_id)
     try:
-        body = json.loads(request.body or b"{}")
+        body = json_loads(request.body or b"{}")
     except ValueError:
         return JsonResponse({"error": {"message": "Send JSON."}}, status=400)
     serializer = ReorderIn(data=body)

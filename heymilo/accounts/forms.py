@@ -26,7 +26,10 @@ class ApiKeyForm(forms.Form):
 
 class MemberForm(forms.Form):
     email = forms.EmailField(label="Email", max_length=254)
-    role = forms.ChoiceField(label="Role", choices=Membership.Role.choices)
+    # The least power that lets a new colleague work; an owner can raise it.
+    role = forms.ChoiceField(
+        label="Role", choices=Membership.Role.choices, initial=Membership.Role.RECRUITER
+    )
 
 
 class RoleForm(forms.Form):

@@ -65,6 +65,10 @@ def workspace_switch(request):
 
 @dashboard_view
 def api_keys(request):
+    # A key has the whole API's power over the workspace: only its owners hand them out.
+    refusal = require_owner(request)
+    if refusal:
+        return refusal
     form, raw_key = ApiKeyForm(request.POST or None), None
     if request.method == "POST" and form.is_valid():
         api_key, raw_key = services.api_key_create(
@@ -91,6 +95,9 @@ def api_keys(request):
 @require_POST
 @dashboard_view
 def api_key_revoke(request, key_id: int):
+    refusal = require_owner(request)
+    if refusal:
+        return refusal
     api_key = get_object_or_404(request.workspace.api_keys, pk=key_id)
     services.api_key_revoke(api_key=api_key)
     services.audit_record(

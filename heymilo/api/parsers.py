@@ -1,9 +1,8 @@
-import json
-
 from django.conf import settings
 from rest_framework import parsers
 
 from heymilo.api.errors import InvalidJson, PayloadTooLarge
+from heymilo.payloads import json_loads
 
 
 class JSONParser(parsers.JSONParser):
@@ -15,6 +14,6 @@ class JSONParser(parsers.JSONParser):
         if len(raw) > limit:
             raise PayloadTooLarge(f"The request body is larger than {limit} bytes.")
         try:
-            return json.loads(raw.decode("utf-8"))
+            return json_loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as exc:
             raise InvalidJson(f"The request body is not valid JSON: {exc}") from None

@@ -58,7 +58,9 @@
         const response = await fetch(
           `/i/${id}/recordings/${item.kind}?session=${item.session}&seq=${item.seq}`,
           { method: "POST", body: item.blob, headers: { "X-CSRFToken": csrf } });
-        if (response.ok || response.status === 409 || response.status === 413) uploads.shift();
+        // Refused for good (not recorded, full, invalid): drop it; anything else is retried.
+        const refused = response.status >= 400 && response.status < 500 && ![408, 429].includes(response.status);
+        if (response.ok || refused) uploads.shift();
         else throw new Error(String(response.status));
       } catch (error) {
         item.tries += 1;
@@ -183,12 +185,26 @@
         status.textContent = ""; break;
       case "finished":
         finish(message.redirect_url); break;
+      case "inactive":
+        $("elsewhere-text").textContent = message.message;
+        $("elsewhere").hidden = false;
+        setBusy(true);
+        break;
       case "error":
         status.textContent = message.message;
+        if (message.code === "not_your_turn" || message.code === "inactive_tab") restore(message.id);
         if (message.code === "no_speech" || message.code === "empty_answer") setBusy(false);
         if (message.code === "no_speech" && spoken && spoken.id === message.id) spoken = null;
         break;
     }
+  }
+
+  // An answer the server refused was not saved: it goes back in the box, not lost.
+  function restore(messageId) {
+    const refused = pending().find((p) => p.id === messageId);
+    if (!refused) return;
+    setPending(pending().filter((p) => p.id !== messageId));
+    if (!answer.value.trim()) answer.value = refused.text;
   }
 
   function finish(redirect) {
@@ -228,6 +244,11 @@
     status.textContent = "Sent.";
   });
   $("repeat").addEventListener("click", () => socketSend({ type: "repeat", id: newId() }));
+  $("claim").addEventListener("click", () => {
+    $("elsewhere").hidden = true;
+    socketSend({ type: "claim" });
+    socketSend({ type: "sync" });
+  });
   $("talk").addEventListener("click", () => (capture ? stopTalking() : startTalking()));
 
   async function prepare() {
@@ -242,7 +263,8 @@
     $("interview").hidden = false;
     if (stream) {
       if (wantsVideo) { $("self-view").srcObject = stream; startRecorder(stream, "video"); }
-      startRecorder(new MediaStream(stream.getAudioTracks()), "audio");
+      // The microphone is recorded with the camera, or alone in a voice interview.
+      if (wantsVideo || voiceMode) startRecorder(new MediaStream(stream.getAudioTracks()), "audio");
       if (voiceMode && stream.getAudioTracks().length) $("talk").hidden = false;
     }
     connect();

@@ -1,3 +1,8 @@
+import pytest
+
+from tests.factories import make_posting
+
+
 def test_malformed_json_is_a_400_with_the_envelope(owner):
     response = owner.client.post(
         "/api/v4/postings", data=b'{"title": ', content_type="application/json"
@@ -69,3 +74,20 @@ def test_the_schema_and_docs_are_public_and_offline(client, db):
     html = docs.content.decode()
     # The UI is served from our own static files, not a CDN.
     assert "cdn" not in html.lower() and "/static/drf_spectacular_sidecar/" in html
+
+
+@pytest.mark.parametrize("depth", [3000, 950])
+def test_json_nested_absurdly_deep_is_refused_cleanly(owner, depth):
+    posting = make_posting(owner.workspace)
+    nested = "[" * depth + "]" * depth
+    bodies = {
+        f"/api/v4/interviews/{'0' * 16}/metadata": f'{{"metadata": {{"k": {nested}}}}}',
+        f"/api/v4/postings/{posting.public_id}/candidates/bulk": (
+            f'{{"data": [{{"name": {nested}, "email": "a@b.co"}}]}}'
+        ),
+        "/api/v4/postings": f'{{"title": "T", "metadata": {nested}}}',
+    }
+    for path, body in bodies.items():
+        response = owner.client.post(path, data=body, content_type="application/json")
+        assert response.status_code in (400, 404, 422), (path, response.status_code)
+        assert response.json()["error"]["code"] in ("invalid_json", "validation_error", "not_found")

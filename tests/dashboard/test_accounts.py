@@ -144,6 +144,13 @@ def test_owners_add_members_and_change_roles_but_keep_one_owner(dash_owner):
     assert not Membership.objects.filter(pk=newbie.pk).exists()
 
 
+def test_a_new_member_starts_as_a_recruiter_not_an_owner(dash_owner):
+    page = dash_owner.get("/dashboard/settings/members").content.decode()
+    new_member = re.search(r'<select name="role" id="id_role">.*?</select>', page, re.S).group(0)
+    assert '<option value="recruiter" selected>' in new_member
+    assert '<option value="owner" selected>' not in new_member
+
+
 def invite(dash_owner, capture, email, role):
     with capture(execute=True):  # the mail job is queued when the membership commits
         dash_owner.post("/dashboard/settings/members", {"email": email, "role": role})
@@ -201,11 +208,14 @@ def test_a_user_without_a_workspace_is_told_so(db):
 def test_access_to_account_pages(dash_owner, dash_recruiter, dash_viewer, dash_outsider):
     key = ApiKey.objects.create(workspace=dash_owner.workspace, prefix="hm_x", key_hash="h")
     for user in (dash_owner, dash_recruiter, dash_viewer):
-        assert user.get("/dashboard/settings/api-keys").status_code == 200
         assert user.get("/dashboard/settings/members").status_code == 200
-    assert dash_viewer.post("/dashboard/settings/api-keys", {"name": "v"}).status_code == 403
-    assert dash_viewer.post(f"/dashboard/settings/api-keys/{key.pk}/revoke").status_code == 403
-    assert dash_recruiter.post("/dashboard/settings/api-keys", {"name": "r"}).status_code == 200
+    assert dash_owner.get("/dashboard/settings/api-keys").status_code == 200
+    # A key holds the whole API's power: owners only, to see, create or revoke.
+    for user in (dash_recruiter, dash_viewer):
+        assert user.get("/dashboard/settings/api-keys").status_code == 403
+        assert user.post("/dashboard/settings/api-keys", {"name": "r"}).status_code == 403
+        assert user.post(f"/dashboard/settings/api-keys/{key.pk}/revoke").status_code == 403
+    assert not ApiKey.objects.filter(name="r").exists()
     assert dash_outsider.post(f"/dashboard/settings/api-keys/{key.pk}/revoke").status_code == 404
     outsider_page = dash_outsider.get("/dashboard/settings/api-keys").content.decode()
     assert "hm_x" not in outsider_page

@@ -103,6 +103,14 @@ def test_bulk_shortlist_and_dismiss_write_audit_entries(dash_owner, board):
     assert entries.count() == 3 and entries.first().actor == "user:olivia@acme.test"
 
 
+def test_bulk_decisions_never_redirect_off_site(dash_owner, board):
+    posting = board["posting"]
+    body = {"decision": "shortlist", "ids": [board["strong"].public_id]}
+    for wanted in ("https://evil.example/", "javascript:alert(1)"):
+        response = dash_owner.post(url(posting, "/bulk"), {**body, "next": wanted})
+        assert response.status_code == 302 and response["Location"] == url(posting)
+
+
 def test_the_export_holds_the_filtered_rows_in_order(dash_owner, board):
     response = dash_owner.get(url(board["posting"], "/export.csv?status=completed"))
     assert response["Content-Type"].startswith("text/csv")

@@ -144,6 +144,18 @@ def test_archive_activate_and_clone(dash_owner, posting):
     assert clone.ingestion_url_key != posting.ingestion_url_key
 
 
+@pytest.mark.parametrize(
+    "wanted",
+    ["https://evil.example/phish", "//evil.example/x", "javascript:alert(1)", "/\\evil.example"],
+)
+def test_an_action_returns_only_to_a_path_on_this_site(dash_owner, posting, wanted):
+    url = f"/dashboard/postings/{posting.public_id}/actions/archive"
+    response = dash_owner.post(url, {"next": wanted})
+    assert response.status_code == 302 and response["Location"] == "/dashboard/postings"
+    own = dash_owner.post(url, {"next": f"/dashboard/postings/{posting.public_id}"})
+    assert own["Location"] == f"/dashboard/postings/{posting.public_id}"
+
+
 def test_the_edit_page_offers_the_candidate_link(dash_owner, posting):
     page = dash_owner.get(f"/dashboard/postings/{posting.public_id}").content.decode()
     assert posting.candidate_url in page and "Copy link" in page

@@ -210,10 +210,73 @@ def test_two_tabs_see_the_same_dialogue_and_no_double_reply(owner, open_socket):
     first.interviewer_turn()
     second = open_socket(interview.public_id)
     second.expect("state")
-    first.answer(STRONG)
-    reply = first.interviewer_turn()["turn"]
-    assert second.interviewer_turn()["turn"] == reply
+    first.expect("inactive")  # the newest tab holds the answer box; the other is told
+    refused = first.answer(STRONG)
+    assert first.expect("error", id=refused)["code"] == "inactive_tab"
+    second.expect("ack", id=second.answer(STRONG))
+    reply = second.interviewer_turn()["turn"]
+    assert first.interviewer_turn()["turn"] == reply
+    assert interview.turns.filter(speaker="candidate").count() == 1
     assert interview.turns.filter(speaker="interviewer").count() == 2
+    first.send({"type": "claim"})  # "continue in this tab"
+    second.expect("inactive")
+    first.expect("ack", id=first.answer(STRONG))
+
+
+def test_only_one_answer_is_stored_per_interviewer_turn(owner):
+    from heymilo.errors import Conflict
+    from interviews import services
+    from interviews.playthrough import interviewer_speaks
+
+    interview = services.interview_start(interview=ready_interview(owner.workspace))
+    with pytest.raises(Conflict, match="not finished"):  # nothing asked yet
+        services.answer_submit(interview=interview, text=STRONG, client_message_id="early")
+    interviewer_speaks(interview)
+    services.answer_submit(interview=interview, text=STRONG, client_message_id="tab-1")
+    # A second tab, or a double send, racing the first: refused, not stored beside it.
+    with pytest.raises(Conflict) as refused:
+        services.answer_submit(interview=interview, text="Me too", client_message_id="tab-2")
+    assert refused.value.code == "not_your_turn"
+    assert interview.turns.filter(speaker="candidate").count() == 1
+    retransmit, duplicate = services.answer_submit(
+        interview=interview, text=STRONG, client_message_id="tab-1"
+    )
+    assert duplicate and retransmit.client_message_id == "tab-1"
+
+
+def test_a_websocket_opened_by_another_sites_page_is_refused(owner, asgi_server):
+    from websockets.exceptions import InvalidStatus
+    from websockets.sync.client import connect
+
+    interview = ready_interview(owner.workspace)
+    url = f"{asgi_server.ws_url}/ws/interviews/{interview.public_id}/"
+    with pytest.raises(InvalidStatus) as refused:
+        connect(url, origin="https://evil.example")
+    assert refused.value.response.status_code == 403
+    with connect(url, origin=asgi_server.url) as same_site:
+        assert json.loads(same_site.recv(timeout=10))["type"] == "state"
+
+
+def test_an_unknown_websocket_path_is_refused_without_a_traceback(asgi_server, caplog):
+    from websockets.exceptions import InvalidStatus
+    from websockets.sync.client import connect
+
+    with pytest.raises(InvalidStatus) as refused:
+        connect(f"{asgi_server.ws_url}/ws/nothing-here/")
+    assert refused.value.response.status_code == 403
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+
+
+def test_json_nested_too_deeply_is_a_malformed_frame_logged_once_without_traceback(
+    owner, open_socket, caplog
+):
+    interview = ready_interview(owner.workspace)
+    ws = open_socket(interview.public_id)
+    ws.interviewer_turn()
+    ws.send('{"type": "answer", "id": "x", "text": ' + "[" * 3000 + "]" * 3000 + "}")
+    assert ws.expect("error")["code"] == "malformed"
+    assert not [r for r in caplog.records if r.exc_info]
+    ws.expect("ack", id=ws.answer(STRONG))
 
 
 def test_interviewer_turns_are_spoken_as_wav(owner, open_socket, client):
