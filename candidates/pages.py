@@ -9,8 +9,10 @@ from candidates.models import Interview
 from candidates.serializers import CandidateIn
 from candidates.services.ingest import candidate_ingest
 from candidates.services.invitations import interview_link_request
-from heymilo.api.throttling import fixed_window_hit
+from heymilo.accounts.privacy import privacy_notice
 from heymilo.errors import Conflict
+from heymilo.ratelimit import fixed_window_hit
+from postings.ai_context import company_name
 from postings.models import CLOSED_NOTICE, Posting
 
 CHECK_EMAIL = (
@@ -62,3 +64,14 @@ def _apply(request, posting: Posting, context: dict):
     if not result.created:
         return message_page(request, CHECK_EMAIL)
     return redirect("interview-page", interview_id=result.interview.public_id)
+
+
+def privacy_page(request, posting_id: str):
+    """What the workspace says about recording, AI evaluation, retention and the alternative
+    process (NYC Local Law 144's notice items), linked from every candidate page."""
+    posting = get_object_or_404(Posting.objects.select_related("workspace"), public_id=posting_id)
+    context = {"posting": posting, "company": company_name(posting)}
+    context["notice"] = privacy_notice(
+        posting.workspace, company=context["company"], role=posting.title
+    )
+    return render(request, "interview/privacy.html", context)

@@ -4,7 +4,7 @@ from django.db.models import Avg, Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
-from candidates.models import Interview
+from candidates.models import Candidate, Interview
 from heymilo.accounts.models import Workspace
 from postings.models import Posting
 
@@ -22,6 +22,11 @@ def interview_get(*, workspace: Workspace, interview_id: str) -> Interview:
         "posting__steps"
     )
     return get_object_or_404(interviews, public_id=interview_id)
+
+
+def candidate_get(*, workspace: Workspace, candidate_id: str) -> Candidate:
+    """The workspace's candidate, or 404 for anyone else's."""
+    return get_object_or_404(workspace.candidates, public_id=candidate_id)
 
 
 def posting_stats(*, posting: Posting) -> dict:
@@ -118,6 +123,7 @@ def score_histogram(*, posting: Posting) -> list[dict]:
             "label": f"{band * 10}–{band * 10 + (10 if band == HISTOGRAM_BUCKETS - 1 else 9)}",
             "count": count,
             "percent": round(100 * count / tallest),
+            "empty": 100 - round(100 * count / tallest),
         }
         for band, count in enumerate(counts)
     ]

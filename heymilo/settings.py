@@ -107,9 +107,23 @@ ALLOWED_HOSTS = [
 ] or default_allowed_hosts(PUBLIC_URL)
 CSRF_TRUSTED_ORIGINS = [PUBLIC_URL]
 
+# Served over https (PUBLIC_URL says so): cookies only travel encrypted, browsers are told to
+# use https only (HSTS), and plain http is redirected. Each can be overridden. Behind a proxy
+# that terminates TLS, set SECURE_PROXY_SSL_HEADER to the header it sets (X-Forwarded-Proto).
+HTTPS = urlsplit(PUBLIC_URL).scheme == "https"
+SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", str(HTTPS))
+CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", str(HTTPS))
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", str(HTTPS))
+SECURE_REDIRECT_EXEMPT = [r"^health$"]  # load balancers probe nodes over plain http
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "31536000" if HTTPS else "0")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", str(HTTPS))
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", str(HTTPS))
+_proxy_header = envstr("SECURE_PROXY_SSL_HEADER").strip()
+if _proxy_header:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.upper().replace("-", "_"), "https")
+
 INSTALLED_APPS = [
     "daphne",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -130,6 +144,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "heymilo.middleware.ContentSecurityMiddleware",
     "heymilo.middleware.RejectNulMiddleware",
     "heymilo.middleware.AsyncFileResponseMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -137,6 +152,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "heymilo.accounts.throttle.AuthThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -191,18 +207,16 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
-# Background jobs: Redis when configured, otherwise kombu's filesystem transport, which
+# Background jobs: Redis when configured, otherwise a filesystem queue (heymilo/queue.py), which
 # needs no server and keeps queued jobs on disk across restarts.
-CELERY_BROKER_URL = REDIS_URL or "filesystem://localhost//"
+CELERY_BROKER_URL = REDIS_URL or "heymilo-fs://localhost//"
 if not REDIS_URL:
     _queue_dir = VAR_DIR / "queue"
     _queue_dir.mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_queue_dir),
         "data_folder_out": str(_queue_dir),
-        "processed_folder": str(_queue_dir),
         "control_folder": str(_queue_dir / "control"),
-        "store_processed": False,
     }
 CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", "false")
 CELERY_TASK_ACKS_LATE = True
@@ -248,7 +262,15 @@ if S3_BUCKET:
         },
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
     }
+    # Pages play recordings and open resumes straight from the bucket (presigned URLs).
+    _endpoint = urlsplit(envstr("S3_ENDPOINT_URL"))
+    FILES_ORIGINS = (
+        [f"{_endpoint.scheme}://{_endpoint.netloc}", f"{_endpoint.scheme}://*.{_endpoint.netloc}"]
+        if _endpoint.netloc
+        else ["https://*.amazonaws.com"]
+    )
 else:
+    FILES_ORIGINS = []  # served by this server, under /files/
     STORAGES = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -306,8 +328,10 @@ AI_SCORING_MODEL = envstr("AI_SCORING_MODEL")
 AI_TIMEOUT = envfloat("AI_TIMEOUT", "30")
 AI_MAX_RETRIES = envint("AI_MAX_RETRIES", "2")
 
-# An evaluation takes seconds; one still "evaluating" after this was lost by a crash.
-EVALUATION_STUCK_AFTER_SECONDS = envint("EVALUATION_STUCK_AFTER_SECONDS", "600")
+# An evaluation takes seconds (a remote model: a minute at most); one still "evaluating" after
+# this was lost with a crashed worker or a lost message, and is queued again. A duplicate run
+# is harmless: the first result stored wins.
+EVALUATION_STUCK_AFTER_SECONDS = envint("EVALUATION_STUCK_AFTER_SECONDS", "120")
 
 SPEECH_TO_TEXT = envstr("SPEECH_TO_TEXT", "pocketsphinx")
 SPEECH_TO_TEXT_MODEL = envstr("SPEECH_TO_TEXT_MODEL", "whisper-1")

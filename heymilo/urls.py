@@ -1,6 +1,5 @@
-from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from heymilo.files import serve_signed_file
 from heymilo.health import health
@@ -18,7 +17,7 @@ api_v4 = [
     ),
     path(
         "docs/",
-        SpectacularSwaggerView.as_view(
+        SpectacularSwaggerSplitView.as_view(
             url_name="schema", authentication_classes=[], permission_classes=[]
         ),
         name="api-docs",
@@ -37,7 +36,6 @@ urlpatterns = [
     path("", include("webhooks.dashboard_urls")),
     path("", include("candidates.dashboard_urls")),
     path("", include("interviews.dashboard_urls")),
-    path("admin/", admin.site.urls),
 ]
 
 handler404 = "heymilo.handlers.not_found"

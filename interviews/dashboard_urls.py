@@ -10,4 +10,6 @@ urlpatterns = [
     path(f"{I}/captions.vtt", views.interview_captions, name="interview-captions"),
     path(f"{I}/decision", views.interview_decide, name="interview-decide"),
     path(f"{I}/override", views.interview_override, name="interview-override"),
+    path(f"{I}/erase", views.candidate_erase, name="candidate-erase"),
+    path("dashboard/postings/<str:posting_id>/erase", views.posting_erase, name="posting-erase"),
 ]

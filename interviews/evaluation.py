@@ -54,6 +54,11 @@ def interview_evaluate(
 @transaction.atomic
 def _store(interview, rows, summary, speech, reason) -> WebInterviewResult:
     interview = Interview.objects.select_for_update().get(pk=interview.pk)
+    # Two runs of one evaluation (the sweep re-queued one that was only slow): the first stored
+    # wins, so the candidate is scored once and one report goes out.
+    done = interview.results.filter(reason=reason).first()
+    if done is not None:
+        return done
     interview.results.filter(is_current=True).update(is_current=False)
     weights = [(r["question"].score_weight, _score(r)) for r in rows]
     result = WebInterviewResult.objects.create(

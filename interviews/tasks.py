@@ -10,7 +10,7 @@ from django.utils import timezone
 from candidates.models import Interview
 from heymilo.accounts.services import audit_record
 from heymilo.jobs import job, requeue
-from interviews import evaluation, recordings
+from interviews import erasure, evaluation, recordings
 from interviews.report import report_send_if_scored, unassembled
 
 
@@ -31,9 +31,10 @@ def evaluation_give_up(interview_pk: int, reason: str = "completed", *, error: s
 
 @job(name="interviews.interview_evaluate", give_up=evaluation_give_up)
 def interview_evaluate(interview_pk: int, reason: str = "completed") -> None:
-    interview = Interview.objects.select_related("posting__workspace", "candidate").get(
-        pk=interview_pk
-    )
+    interview = Interview.objects.select_related("posting__workspace", "candidate")
+    interview = interview.filter(pk=interview_pk).first()
+    if interview is None:
+        return  # erased on request meanwhile: nothing to score
     if interview.results.filter(reason=reason).exists():
         return  # a re-run after a crash or a duplicate message: this report exists
     if reason == "completed" and interview.status != Interview.Status.EVALUATING:
@@ -64,7 +65,18 @@ def recordings_give_up(interview_pk: int, *, error: str) -> None:
     give_up=recordings_give_up,
 )
 def recordings_assemble(interview_pk: int) -> None:
-    recordings.recordings_assemble(interview=Interview.objects.get(pk=interview_pk))
+    interview = Interview.objects.filter(pk=interview_pk).first()
+    if interview is not None:  # erased on request meanwhile: nothing to assemble
+        recordings.recordings_assemble(interview=interview)
+
+
+@job(name="interviews.files_delete", max_retries=8)
+def files_delete(names: list[str]) -> None:
+    erasure.files_delete(names=names)
+
+
+def apply_retention() -> int:
+    return erasure.retention_apply()
 
 
 # A finished interview whose recording is still unassembled this long after the end has lost its

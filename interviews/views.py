@@ -12,8 +12,10 @@ from candidates.services import review
 from heymilo.accounts.access import dashboard_view
 from heymilo.accounts.models import AuditEntry
 from heymilo.dashboard import reported
+from interviews import erasure
 from interviews.forms import DecisionForm, OverrideForm
 from interviews.selectors import interview_data
+from postings.selectors import posting_get
 
 ACTIVITY_SHOWN = 20
 
@@ -139,3 +141,29 @@ def interview_captions(request, interview_id: str):
         cues += [f"{vtt_time(turn.offset)} --> {vtt_time(max(end, turn.offset + 0.5))}"]
         cues += [f"<v {who}>{text}", ""]
     return HttpResponse("\n".join(cues), content_type="text/vtt; charset=utf-8")
+
+
+@require_POST
+@dashboard_view
+def candidate_erase(request, interview_id: str):
+    """A candidate asked to be forgotten: every interview of theirs in the workspace goes."""
+    interview = interview_for(request, interview_id)
+    candidate, posting = interview.candidate, interview.posting
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, "Tick the box to confirm the erasure.")
+        return redirect("interview-report", interview_id=interview.public_id)
+    count = erasure.candidate_erase(candidate=candidate, actor=request.access.actor)
+    messages.success(request, f"Erased {candidate.name}'s data ({count} interviews).")
+    return redirect("candidates-leaderboard", posting_id=posting.public_id)
+
+
+@require_POST
+@dashboard_view
+def posting_erase(request, posting_id: str):
+    posting = posting_get(workspace=request.workspace, posting_id=posting_id)
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, "Tick the box to confirm the deletion.")
+        return redirect("posting-edit", posting_id=posting.public_id)
+    count = erasure.posting_erase(posting=posting, actor=request.access.actor)
+    messages.success(request, f"Deleted {posting.title} and erased its {count} interviews.")
+    return redirect("postings-list")

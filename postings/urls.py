@@ -5,7 +5,7 @@ from postings import api
 urlpatterns = [
     path("postings", api.PostingListCreateApi.as_view()),
     path("postings/list", api.PostingSummaryListApi.as_view()),
-    path("postings/<str:posting_id>", api.PostingDetailApi.as_view()),
+    # postings/<id> itself is routed in interviews/urls.py, which adds its DELETE.
     path("postings/<str:posting_id>/archive", api.PostingArchiveApi.as_view()),
     path("postings/<str:posting_id>/activate", api.PostingActivateApi.as_view()),
     path("postings/<str:posting_id>/clone", api.PostingCloneApi.as_view()),

@@ -48,3 +48,25 @@ def test_make_run_keeps_a_random_key_in_var_dir(tmp_path):
     key = (tmp_path / "secret-key").read_text().strip()
     assert len(key) >= 64 and (tmp_path / "secret-key").stat().st_mode & 0o077 == 0
     assert start(tmp_path).stdout.strip() == "ok"
+
+
+def test_check_deploy_passes_with_debug_off_a_strong_key_and_an_https_public_url(tmp_path):
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE is for this test process, not a deployment.
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    env.update(
+        VAR_DIR=str(tmp_path),
+        DJANGO_SETTINGS_MODULE="heymilo.settings",
+        DEBUG="false",
+        SECRET_KEY=STRONG,
+        PUBLIC_URL="https://jobs.example.com",
+        ALLOWED_HOSTS="jobs.example.com",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

@@ -8,8 +8,8 @@ email" and mails the link there, never hands it to whoever typed the address.
 from django.core.mail import send_mail
 
 from candidates.models import Interview
-from heymilo.api.throttling import fixed_window_hit
 from heymilo.jobs import enqueue
+from heymilo.ratelimit import fixed_window_hit
 from postings.ai_context import company_name
 
 # Someone typing a stranger's address into the apply page again and again must not flood them.

@@ -34,3 +34,24 @@ class MemberForm(forms.Form):
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label="Role", choices=Membership.Role.choices)
+
+
+class PrivacyForm(forms.Form):
+    retention_days = forms.IntegerField(
+        label="Delete recordings and resumes this many days after an interview ends",
+        required=False,
+        min_value=1,
+        max_value=3650,
+        help_text="Leave empty to keep them until you delete them. Scores and transcripts stay.",
+    )
+    privacy_contact = forms.EmailField(
+        label="Where candidates ask for their data, its deletion or another process",
+        required=False,
+    )
+    privacy_notice = forms.CharField(
+        label="Privacy notice shown to candidates",
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text="Leave empty to show the default notice below.",
+    )

@@ -13,6 +13,13 @@ API_KEY_PREFIX = "hm_"
 class Workspace(models.Model):
     public_id = models.CharField(max_length=24, unique=True, default=new_workspace_id)
     name = models.CharField(max_length=200, unique=True)
+    # Recordings and resumes of finished interviews are deleted this many days after the end;
+    # null keeps them until someone deletes them.
+    retention_days = models.PositiveIntegerField(null=True, blank=True)
+    # What candidates read before they consent; blank shows the default notice.
+    privacy_notice = models.TextField(blank=True)
+    # Where candidates write to ask for their data, its deletion, or another process.
+    privacy_contact = models.EmailField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:

@@ -154,3 +154,23 @@ def membership_remove(*, membership: Membership, actor: str) -> None:
         target=membership.user.email,
     )
     membership.delete()
+
+
+@transaction.atomic
+def workspace_privacy_update(
+    *, workspace: Workspace, retention_days: int | None, contact: str, notice: str, actor: str
+) -> Workspace:
+    """How long recordings and resumes are kept, and what candidates are told."""
+    previous = workspace.retention_days
+    workspace.retention_days = retention_days
+    workspace.privacy_contact = contact.strip()
+    workspace.privacy_notice = notice.strip()
+    workspace.save(update_fields=["retention_days", "privacy_contact", "privacy_notice"])
+    audit_record(
+        workspace=workspace,
+        actor=actor,
+        action="privacy_settings_changed",
+        target=workspace.public_id,
+        data={"retention_days": {"from": previous, "to": retention_days}},
+    )
+    return workspace

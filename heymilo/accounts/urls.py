@@ -23,6 +23,7 @@ urlpatterns = [
         name="settings-api-key-revoke",
     ),
     path("dashboard/settings/members", views.members, name="settings-members"),
+    path("dashboard/settings/privacy", views.privacy, name="settings-privacy"),
     path(
         "dashboard/settings/members/<int:membership_id>",
         views.member_update,

@@ -9,7 +9,9 @@ from django.views.decorators.http import require_POST
 
 from heymilo.accounts import services
 from heymilo.accounts.access import SESSION_KEY, dashboard_view, require_owner
-from heymilo.accounts.forms import ApiKeyForm, EmailLoginForm, MemberForm, RoleForm
+from heymilo.accounts.forms import ApiKeyForm, EmailLoginForm, MemberForm, PrivacyForm, RoleForm
+from heymilo.accounts.models import Workspace
+from heymilo.accounts.privacy import privacy_notice
 from heymilo.dashboard import reported
 
 
@@ -156,3 +158,32 @@ def member_update(request, membership_id: int):
                     membership=membership, role=form.cleaned_data["role"], actor=actor
                 )
     return redirect("settings-members")
+
+
+@dashboard_view
+def privacy(request):
+    """Retention and the candidates' privacy notice: everyone sees them, owners change them."""
+    workspace = request.workspace
+    initial = {
+        "retention_days": workspace.retention_days,
+        "privacy_contact": workspace.privacy_contact,
+        "privacy_notice": workspace.privacy_notice,
+    }
+    form = PrivacyForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        refusal = require_owner(request)
+        if refusal:
+            return refusal
+        if form.is_valid():
+            services.workspace_privacy_update(
+                workspace=workspace,
+                retention_days=form.cleaned_data["retention_days"],
+                contact=form.cleaned_data["privacy_contact"],
+                notice=form.cleaned_data["privacy_notice"],
+                actor=request.access.actor,
+            )
+            messages.success(request, "Privacy settings saved.")
+            return redirect("settings-privacy")
+    default = privacy_notice(Workspace(**{**initial, "privacy_notice": ""}), company=workspace.name)
+    context = {"form": form, "default_notice": default, "section": "privacy", "nav": "settings"}
+    return render(request, "dashboard/settings/privacy.html", context)

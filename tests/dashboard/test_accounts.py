@@ -221,3 +221,31 @@ def test_access_to_account_pages(dash_owner, dash_recruiter, dash_viewer, dash_o
     assert "hm_x" not in outsider_page
     key.refresh_from_db()
     assert key.revoked_at is None
+
+
+def test_password_guessing_is_stopped_even_when_the_right_one_comes(dash_owner):
+    client = Client()
+    for _ in range(10):
+        client.post("/login/", {"username": "olivia@acme.test", "password": "guess"})
+    response = client.post("/login/", {"username": "Olivia@acme.test", "password": PASSWORD})
+    assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    assert b"Too many attempts" in response.content
+    assert "_auth_user_id" not in client.session
+
+
+def test_one_address_cannot_spray_passwords_over_many_accounts():
+    client = Client()
+    statuses = [
+        client.post("/login/", {"username": f"u{n}@x.test", "password": "p"}).status_code
+        for n in range(31)
+    ]
+    assert statuses[:30] == [200] * 30 and statuses[30] == 429
+
+
+def test_reset_mails_to_one_address_are_limited(dash_owner):
+    statuses = [
+        Client().post("/password-reset/", {"email": "olivia@acme.test"}).status_code
+        for _ in range(5)
+    ]
+    assert statuses == [302, 302, 302, 429, 429]
+    assert len(mail.outbox) == 3

@@ -174,3 +174,22 @@ def test_an_evaluation_that_gives_up_is_visible_and_cleared_by_the_next_success(
     interview_evaluate(interview=interview)
     data = owner.get(f"/api/v4/interviews/{interview.public_id}/data").json()["data"]
     assert data["evaluation_error"] is None and data["status"] == "completed"
+
+
+def test_two_runs_of_one_evaluation_store_one_result_and_one_report(owner):
+    from candidates.models import Interview
+    from interviews.evaluation import interview_evaluate
+    from webhooks.models import Event
+    from webhooks.services import webhook_create
+
+    interview = ready_interview(owner.workspace)
+    webhook_create(
+        posting=interview.posting, url="https://example.com/h", event_type="report_available"
+    )
+    Interview.objects.filter(pk=interview.pk).update(status="evaluating")
+    # The sweep re-queued an evaluation that was only slow: both runs reach the store.
+    first = interview_evaluate(interview=Interview.objects.get(pk=interview.pk))
+    second = interview_evaluate(interview=Interview.objects.get(pk=interview.pk))
+    assert first.pk == second.pk
+    assert WebInterviewResult.objects.filter(interview=interview).count() == 1
+    assert Event.objects.filter(interview_id=interview.public_id).count() == 1
