@@ -9,12 +9,14 @@ from candidates.models import Ingestion, Interview
 from candidates.serializers import (
     BulkCandidatesIn,
     BulkOut,
+    CandidateCreateIn,
     CandidateIn,
     CandidateRowOut,
     IngestedOut,
     IngestionOut,
     IntakeOut,
     PostingStatsOut,
+    invite_wanted,
     rows_prepared,
 )
 from candidates.services import ingest
@@ -70,7 +72,7 @@ class CandidateListCreateApi(ApiView):
 
     @extend_schema(
         operation_id="candidates_create",
-        request=CandidateIn,
+        request=CandidateCreateIn,
         responses=responses(
             {201: IngestedEnvelope, 200: IngestedEnvelope}, NOT_FOUND, INVALID, CONFLICT
         ),
@@ -79,8 +81,10 @@ class CandidateListCreateApi(ApiView):
     )
     def post(self, request, posting_id):
         posting = posting_get(workspace=self.workspace, posting_id=posting_id)
-        row = validated(CandidateIn, request.data)
-        return ingested(ingest.candidate_ingest(posting=posting, row=row))
+        row = validated(CandidateCreateIn, request.data)
+        invite = invite_wanted(row, posting)
+        row.pop("send_invitation", None)
+        return ingested(ingest.candidate_ingest(posting=posting, row=row, invite=invite))
 
 
 class CandidateBulkApi(ApiView):
@@ -92,8 +96,12 @@ class CandidateBulkApi(ApiView):
     )
     def post(self, request, posting_id):
         posting = posting_get(workspace=self.workspace, posting_id=posting_id)
-        raw_rows = validated(BulkCandidatesIn, request.data)["data"]
-        rows = ingest.bulk_ingest(posting=posting, prepared=rows_prepared(raw_rows))
+        body = validated(BulkCandidatesIn, request.data)
+        rows = ingest.bulk_ingest(
+            posting=posting,
+            prepared=rows_prepared(body["data"]),
+            invite=invite_wanted(body, posting),
+        )
         return listing(
             rows,
             url=f"/v4/postings/{posting.public_id}/candidates/bulk",
@@ -137,14 +145,19 @@ ASYNC_DESCRIPTION = (
 class CandidateAsyncApi(ApiView):
     @extend_schema(
         operation_id="candidates_create_async",
-        request=CandidateIn,
+        request=CandidateCreateIn,
         responses=responses({202: IngestionEnvelope}, NOT_FOUND, INVALID, CONFLICT),
         description=ASYNC_DESCRIPTION,
     )
     def post(self, request, posting_id):
         posting = posting_get(workspace=self.workspace, posting_id=posting_id)
-        validated(CandidateIn, request.data)  # a bad single row is a 422 now, not a result later
-        ingestion = ingest.ingestion_create(posting=posting, prepared=rows_prepared([request.data]))
+        # A bad single row is a 422 now, not an error row later.
+        row = dict(validated(CandidateCreateIn, request.data))
+        invite = invite_wanted(row, posting)
+        row.pop("send_invitation", None)
+        ingestion = ingest.ingestion_create(
+            posting=posting, prepared=rows_prepared([row]), invite=invite
+        )
         return single("ingestion", ingestion_data(ingestion), status=202)
 
 
@@ -157,8 +170,12 @@ class CandidateBulkAsyncApi(ApiView):
     )
     def post(self, request, posting_id):
         posting = posting_get(workspace=self.workspace, posting_id=posting_id)
-        raw_rows = validated(BulkCandidatesIn, request.data)["data"]
-        ingestion = ingest.ingestion_create(posting=posting, prepared=rows_prepared(raw_rows))
+        body = validated(BulkCandidatesIn, request.data)
+        ingestion = ingest.ingestion_create(
+            posting=posting,
+            prepared=rows_prepared(body["data"]),
+            invite=invite_wanted(body, posting),
+        )
         return single("ingestion", ingestion_data(ingestion), status=202)
 
 
@@ -220,9 +237,13 @@ class IntakeApi(ApiView):
             Posting.objects.select_related("workspace"), ingestion_url_key=ingestion_url_key
         )
         row = validated(CandidateIn, request.data)
-        result = ingest.candidate_ingest(posting=posting, row=row, source=Interview.Source.INTAKE)
+        # Someone applied: a new candidate is invited (their link mailed, the deadline starts);
+        # a known one gets the link mailed again, never handed back here.
+        result = ingest.candidate_ingest(
+            posting=posting, row=row, source=Interview.Source.INTAKE, invite=True
+        )
         interview = result.interview
-        emailed = interview_link_request(interview=interview)
+        emailed = result.created or interview_link_request(interview=interview)
         data = {
             "object": "candidate",
             "status": "created" if result.created else "existing",

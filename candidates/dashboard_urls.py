@@ -4,8 +4,19 @@ from candidates import views
 
 P = "dashboard/postings/<str:posting_id>/candidates"
 
+I = "dashboard/interviews/<str:interview_id>"  # noqa: E741
+
 urlpatterns = [
+    path(f"{I}/invitation", views.invitation_resend, name="invitation-resend"),
+    path(f"{I}/deadline", views.deadline_extend, name="deadline-extend"),
     path(P, views.leaderboard, name="candidates-leaderboard"),
+    path(
+        "dashboard/postings/<str:posting_id>/invitations",
+        views.outreach,
+        name="candidates-outreach",
+    ),
+    path("dashboard/settings/mail", views.mail_log, name="settings-mail"),
+    path("dashboard/settings/mail/<int:email_id>", views.mail_detail, name="settings-mail-detail"),
     path(f"{P}/updates", views.leaderboard_updates, name="candidates-updates"),
     path(f"{P}/bulk", views.bulk_decide, name="candidates-bulk"),
     path(f"{P}/export.csv", views.export_csv, name="candidates-export"),

@@ -84,6 +84,12 @@ class Interview(models.Model):
     score_override_reason = models.TextField(blank=True)
     score_override_by = models.CharField(max_length=200, blank=True)
     score_override_at = models.DateTimeField(null=True, blank=True)
+    # Outreach: when the link was first mailed, first opened, and until when it works (null:
+    # no deadline); a candidate who unsubscribed gets no reminders.
+    invited_at = models.DateTimeField(null=True, blank=True)
+    opened_at = models.DateTimeField(null=True, blank=True)
+    deadline_at = models.DateTimeField(null=True, blank=True)
+    reminders_stopped = models.BooleanField(default=False)
     started_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -102,6 +108,28 @@ class Interview(models.Model):
     @property
     def interview_url(self) -> str:
         return f"{settings.PUBLIC_URL}/i/{self.public_id}"
+
+    @property
+    def expired(self) -> bool:
+        """The deadline passed before the candidate started: the link shows a closed page."""
+        return (
+            self.deadline_at is not None
+            and self.started_at is None
+            and self.deadline_at <= timezone.now()
+        )
+
+    @property
+    def outreach_status(self) -> str:
+        """Where the candidate is, as a recruiter follows them: the furthest step reached."""
+        if self.completed_at or self.status == self.Status.KNOCKED_OUT:
+            return "completed"
+        if self.started_at:
+            return "started"
+        if self.expired:
+            return "expired"
+        if self.opened_at:
+            return "opened"
+        return "invited" if self.invited_at else "not_invited"
 
     @property
     def effective_score(self) -> float | None:
@@ -167,9 +195,53 @@ class Ingestion(models.Model):
     source = models.CharField(
         max_length=16, choices=Interview.Source.choices, default=Interview.Source.API
     )
+    invite = models.BooleanField(default=False)  # mail the new candidates their link
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["status", "created_at"])]
+
+
+class CandidateEmail(models.Model):
+    """A mail to a candidate (their link, a reminder) or a recruiter's test of the wording, with
+    what the mail server said. Kept for the dashboard's log and the delivery status."""
+
+    class Kind(models.TextChoices):
+        INVITATION = "invitation"
+        REMINDER = "reminder"
+        TEST = "test"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued"
+        SENDING = "sending"
+        ACCEPTED = "accepted"  # the mail server took it
+        BOUNCED = "bounced"  # the mail server refused the address for good
+        FAILED = "failed"  # it could not be sent (the reason says why)
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="emails")
+    posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="emails")
+    interview = models.ForeignKey(
+        Interview, null=True, blank=True, on_delete=models.CASCADE, related_name="emails"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    # Reminders are numbered (1, 2): one of each per interview, ever, however often the sweep runs.
+    number = models.PositiveSmallIntegerField(default=0)
+    to = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    detail = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["interview", "number"],
+                condition=models.Q(kind="reminder"),
+                name="one_reminder_per_number",
+            )
+        ]

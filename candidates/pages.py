@@ -12,7 +12,7 @@ from candidates.services.invitations import interview_link_request
 from heymilo.accounts.privacy import privacy_notice
 from heymilo.errors import Conflict
 from heymilo.ratelimit import fixed_window_hit
-from postings.ai_context import company_name
+from postings.ai_context import company_name, overview_sections
 from postings.models import CLOSED_NOTICE, Posting
 
 CHECK_EMAIL = (
@@ -33,7 +33,7 @@ def apply_page(request, posting_id: str, slug: str = ""):
     posting = get_object_or_404(Posting.objects.select_related("workspace"), public_id=posting_id)
     if posting.status == Posting.Status.ARCHIVED:
         return message_page(request, CLOSED_NOTICE)
-    context = {"posting": posting, "values": {}}
+    context = {"posting": posting, "values": {}, "overviews": overview_sections(posting)}
     if request.method != "POST":
         return render(request, "interview/apply.html", context)
     return _apply(request, posting, context)
@@ -54,14 +54,17 @@ def _apply(request, posting: Posting, context: dict):
         return render(request, "interview/apply.html", context, status=400)
     try:
         result = candidate_ingest(
-            posting=posting, row=serializer.validated_data, source=Interview.Source.APPLY_PAGE
+            posting=posting,
+            row=serializer.validated_data,
+            source=Interview.Source.APPLY_PAGE,
+            invite=True,  # the link goes to the address too, to come back later
         )
     except Conflict:
         return message_page(request, CLOSED_NOTICE)
-    # The link goes to the address either way (to come back later); only a new applicant is
-    # taken to it here, since knowing an email must never open that person's interview.
-    interview_link_request(interview=result.interview)
+    # Only a new applicant is taken to the interview here: knowing an email must never open
+    # that person's interview, so a known one is mailed their link again instead.
     if not result.created:
+        interview_link_request(interview=result.interview)
         return message_page(request, CHECK_EMAIL)
     return redirect("interview-page", interview_id=result.interview.public_id)
 

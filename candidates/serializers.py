@@ -55,10 +55,30 @@ def _json_safe(value):
     return value
 
 
+def send_invitation_field():
+    return serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        help_text="Mail new candidates their interview link (and start the posting's deadline "
+        "and reminders). Default: the posting's `invite_api_candidates`.",
+    )
+
+
+class CandidateCreateIn(CandidateIn):
+    send_invitation = send_invitation_field()
+
+
 class BulkCandidatesIn(serializers.Serializer):
     data = serializers.ListField(
         child=serializers.DictField(), min_length=1, max_length=settings.BULK_INGEST_MAX_ROWS
     )
+    send_invitation = send_invitation_field()
+
+
+def invite_wanted(data: dict, posting) -> bool:
+    """The call's `send_invitation`, else what the posting says for API candidates."""
+    wanted = data.get("send_invitation")
+    return posting.invite_api_candidates if wanted is None else wanted
 
 
 class IngestedOut(serializers.Serializer):

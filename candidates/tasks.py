@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from candidates.models import Ingestion, Interview
+from candidates.models import Ingestion
 from candidates.services import ingest, invitations
 from heymilo.jobs import job, requeue
 
@@ -25,12 +25,18 @@ def ingestion_process(ingestion_pk: int) -> None:
     ingest.ingestion_process(ingestion_pk=ingestion_pk)
 
 
-@job(name="candidates.interview_link_send", max_retries=8)
-def interview_link_send(interview_pk: int) -> None:
-    interview = Interview.objects.select_related("posting__workspace", "candidate")
-    interview = interview.filter(pk=interview_pk).first()
-    if interview is not None:  # deleted before the mail went out: nothing to send
-        invitations.interview_link_send(interview=interview)
+# A mail server that is down gets another try for about a day (backoff up to ten minutes).
+@job(name="candidates.email_send", max_retries=150, give_up=invitations.email_give_up)
+def email_send(email_pk: int) -> None:
+    invitations.email_send(email_pk=email_pk)
+
+
+def reminders_queue() -> int:
+    return invitations.reminders_queue()
+
+
+def emails_requeue() -> int:
+    return invitations.emails_requeue()
 
 
 def ingestions_sweep() -> int:

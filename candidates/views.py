@@ -8,23 +8,27 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from candidates import csv_import, selectors
-from candidates.forms import CandidateForm, ImportForm, LeaderboardForm
+from candidates.forms import CandidateForm, ImportForm, LeaderboardForm, OutreachForm
 from candidates.models import Interview
 from candidates.serializers import CandidateIn
-from candidates.services import ingest, review
+from candidates.services import ingest, invitations, review
 from candidates.services.ingest import candidate_ingest
 from heymilo.accounts.access import dashboard_view
-from heymilo.dashboard import back_to, flatten, reported
+from heymilo.dashboard import back_to, flatten, reported, validate_with
 from postings.selectors import posting_get
+from postings.serializers import OutreachFields
+from postings.services import posting_update as update_posting
+from postings.validation import PLACEHOLDERS
 
 PAGE_SIZE = 25
+CANDIDATE_FIELDS = ("name", "email", "phone_number")
 POLL_SECONDS = 3
 
 
@@ -120,6 +124,10 @@ EXPORT_COLUMNS = [
     "email",
     "phone_number",
     "status",
+    "interview_url",
+    "invitation_status",
+    "invited_at",
+    "deadline",
     "score",
     "ai_score",
     "score_override",
@@ -153,15 +161,23 @@ def _export_row(interview: Interview) -> list:
         candidate.email,
         candidate.phone_number,
         interview.status,
+        interview.interview_url,
+        interview.outreach_status,
+        _iso(interview.invited_at),
+        _iso(interview.deadline_at),
         _number(interview.effective_score),
         _number(interview.score),
         _number(interview.score_override),
         "yes" if interview.shortlisted else "no",
         "yes" if interview.dismissed else "no",
         _safe_cell(", ".join(selectors.current_tags(interview))),
-        interview.completed_at.isoformat() if interview.completed_at else "",
+        _iso(interview.completed_at),
         f"{settings.PUBLIC_URL}{reverse('interview-report', args=[interview.public_id])}",
     ]
+
+
+def _iso(moment) -> str:
+    return moment.isoformat() if moment else ""
 
 
 def _number(value) -> str:
@@ -177,17 +193,22 @@ def _safe_cell(text: str) -> str:
 @dashboard_view
 def candidate_add(request, posting_id: str):
     posting = posting_for(request, posting_id)
-    form = CandidateForm(request.POST)
-    serializer = CandidateIn(data={k: v for k, v in request.POST.items() if k in form.fields and v})
+    # The API's validation, so the dashboard and the API accept the same candidates.
+    row = {k: v for k, v in request.POST.items() if k in CANDIDATE_FIELDS and v}
+    serializer = CandidateIn(data=row)
     if not serializer.is_valid():
         messages.error(request, "; ".join(flatten(serializer.errors)))
         return redirect("candidates-leaderboard", posting_id=posting.public_id)
     with reported(request):
         result = candidate_ingest(
-            posting=posting, row=serializer.validated_data, source=Interview.Source.DASHBOARD
+            posting=posting,
+            row=serializer.validated_data,
+            source=Interview.Source.DASHBOARD,
+            invite=request.POST.get("invite") == "on",
         )
         verb = "added" if result.created else "was already in this posting"
-        messages.success(request, f"{result.interview.candidate.name} {verb}.")
+        invited = " Their interview link is on its way." if result.interview.invited_at else ""
+        messages.success(request, f"{result.interview.candidate.name} {verb}.{invited}")
     return redirect("candidates-leaderboard", posting_id=posting.public_id)
 
 
@@ -227,7 +248,8 @@ def import_commit(request, posting_id: str):
     """Queue the staged rows; the page then follows the ingestion (`import_status`)."""
     posting = posting_for(request, posting_id)
     ingestion = _posting_ingestion(posting, request.POST.get("ingestion", ""))
-    if ingestion is None or not ingest.ingestion_queue(ingestion=ingestion):
+    invite = request.POST.get("invite") == "on"
+    if ingestion is None or not ingest.ingestion_queue(ingestion=ingestion, invite=invite):
         return _import_failed(request, posting, "This import expired or was already done.")
     if _wants_json(request):
         return JsonResponse(_ingestion_progress(ingestion))
@@ -260,3 +282,70 @@ def _import_failed(request, posting, message: str):
         return JsonResponse({"error": {"message": message}}, status=409)
     messages.error(request, message)
     return redirect("candidates-leaderboard", posting_id=posting.public_id)
+
+
+@require_POST
+@dashboard_view
+def invitation_resend(request, interview_id: str):
+    interview = selectors.interview_get(workspace=request.workspace, interview_id=interview_id)
+    invitations.invitation_resend(interview=interview)
+    messages.success(request, f"The invitation is on its way to {interview.candidate.email}.")
+    return redirect("interview-report", interview_id=interview.public_id)
+
+
+@require_POST
+@dashboard_view
+def deadline_extend(request, interview_id: str):
+    interview = selectors.interview_get(workspace=request.workspace, interview_id=interview_id)
+    days = request.POST.get("days", "7")
+    days = int(days) if days.isdigit() and 0 < int(days) <= 365 else 7
+    interview = invitations.deadline_extend(
+        interview=interview, days=days, actor=request.access.actor
+    )
+    when = interview.deadline_at.strftime("%b %-d")
+    messages.success(request, f"{interview.candidate.name} has until {when} to interview.")
+    return redirect("interview-report", interview_id=interview.public_id)
+
+
+@dashboard_view
+def outreach(request, posting_id: str):
+    """The posting's invitation mail, deadline and reminders, with a preview and a test mail."""
+    posting = posting_for(request, posting_id)
+    form = OutreachForm(request.POST or None, initial=OutreachForm.initial_from(posting))
+    if request.method == "POST" and form.is_valid():
+        data = validate_with(form, OutreachFields, form.api_data())
+        if data is not None:
+            with reported(request, form):
+                update_posting(posting=posting, fields={**form.api_data(), **data})
+                if request.POST.get("action") == "test":
+                    invitations.test_email_send(posting=posting, to=request.user.email)
+                    messages.success(
+                        request, f"Saved; a test is on its way to {request.user.email}."
+                    )
+                else:
+                    messages.success(request, "Invitation settings saved.")
+                return redirect("candidates-outreach", posting_id=posting.public_id)
+    subject, body = invitations.mail_texts(posting, invitations.sample_values(posting))
+    context = {
+        "nav": "postings",
+        "posting": posting,
+        "form": form,
+        "preview": {"subject": subject, "body": body},
+        "placeholders": PLACEHOLDERS,
+    }
+    return render(request, "dashboard/candidates/outreach.html", context)
+
+
+@dashboard_view
+def mail_log(request):
+    """What went to candidates, and what the mail servers answered."""
+    emails = request.workspace.emails.select_related("posting", "interview__candidate")[:200]
+    context = {"nav": "settings", "section": "mail", "emails": emails}
+    return render(request, "dashboard/settings/mail.html", context)
+
+
+@dashboard_view
+def mail_detail(request, email_id: int):
+    email = get_object_or_404(request.workspace.emails, pk=email_id)
+    context = {"nav": "settings", "section": "mail", "email": email}
+    return render(request, "dashboard/settings/mail_detail.html", context)

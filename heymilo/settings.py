@@ -366,7 +366,11 @@ CELERY_BEAT_SCHEDULE = {
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
-EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# The embedded default keeps every mail as a file under VAR_DIR/mail (the dashboard's mail log
+# shows what went out); the SMTP backend sends them.
+EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", "30")
 EMAIL_HOST = envstr("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", "25")
 EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")

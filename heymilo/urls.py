@@ -1,6 +1,7 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from heymilo.accounts.branding import brand_stylesheet
 from heymilo.files import serve_signed_file
 from heymilo.health import health
 
@@ -26,6 +27,7 @@ api_v4 = [
 
 urlpatterns = [
     path("health", health),
+    path("brand/<str:workspace_id>.css", brand_stylesheet, name="brand-css"),
     path("api/v4/", include(api_v4)),
     path("", include("candidates.intake_urls")),
     path("", include("candidates.page_urls")),

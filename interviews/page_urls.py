@@ -13,4 +13,5 @@ urlpatterns = [
         name="interview-recording",
     ),
     path("i/<str:interview_id>/speech/<int:seq>.wav", pages.interviewer_speech),
+    path("i/<str:interview_id>/unsubscribe", pages.unsubscribe, name="interview-unsubscribe"),
 ]

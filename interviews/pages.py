@@ -7,27 +7,26 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candidates.models import Interview
+from candidates.services.invitations import reminders_stop
 from heymilo.errors import DomainError
 from heymilo.speech import get_tts
 from interviews import recordings, resume
 from interviews.models import Turn
 from interviews.services import interview_consent as consent_record
 from interviews.stage import CLOSED, Stage, interview_stage
-from postings.ai_context import delivered_overviews
-from postings.models import Posting, WorkflowStep
+from postings.ai_context import overview_sections as overviews
+from postings.models import WorkflowStep
 
 SESSION_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 # HTTP statuses of refused recording chunks; other refusals are 409 Conflict.
 CHUNK_REFUSALS = {"empty_chunk": 400, "not_media": 400}
 UNKNOWN_LINK = ("This link is not valid", "Please check the link you were sent.")
-OVERVIEW_TITLES = {
-    "company": "About the company",
-    "job": "About the role",
-    "process": "About the process",
-}
 
 
 def find_interview(interview_id: str) -> Interview | None:
@@ -44,19 +43,12 @@ def message_page(request, title_and_text: tuple[str, str], status: int = 200):
     return render(request, "interview/message.html", {"title": title, "text": text}, status=status)
 
 
-def overviews(posting: Posting) -> list[dict]:
-    """The overviews a candidate reads on the welcome page (the interviewer also says them)."""
-    return [
-        {"title": OVERVIEW_TITLES[kind], "text": text}
-        for kind, text in delivered_overviews(posting)
-    ]
-
-
 def steps_of(interview: Interview) -> dict[str, WorkflowStep]:
     return {step.type: step for step in interview.posting.steps.all()}
 
 
 @require_GET
+@never_cache  # a deadline extended, a step done: the next visit must see it at once
 def interview_page(request, interview_id: str):
     """The screen of the candidate's stage: welcome, resume, room, or why it is closed."""
     interview = find_interview(interview_id)
@@ -64,6 +56,10 @@ def interview_page(request, interview_id: str):
         return message_page(request, UNKNOWN_LINK, status=404)
     posting = interview.posting
     stage = interview_stage(interview)
+    if interview.opened_at is None:
+        Interview.objects.filter(pk=interview.pk, opened_at__isnull=True).update(
+            opened_at=timezone.now(), updated_at=timezone.now()
+        )
     if stage == Stage.FINISHED:
         if posting.redirect_url:
             return redirect(posting.redirect_url)
@@ -191,3 +187,17 @@ def interviewer_speech(request, interview_id: str, seq: int):
         response = HttpResponse(handle.read(), content_type="audio/wav")
     response["Cache-Control"] = "private, max-age=86400"
     return response
+
+
+@csrf_exempt  # mail clients' one-click unsubscribe posts without a token; the link is the key
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, interview_id: str):
+    """No more reminders for this interview (the List-Unsubscribe link of its mails)."""
+    interview = find_interview(interview_id)
+    if interview is None:
+        return message_page(request, UNKNOWN_LINK, status=404)
+    context = {"interview": interview, "posting": interview.posting}
+    if request.method == "POST":
+        reminders_stop(interview=interview)
+        context["done"] = True
+    return render(request, "interview/unsubscribe.html", context)

@@ -18,6 +18,8 @@ def interview_data(*, interview: Interview) -> dict:
         "name": candidate.name,
         "email": candidate.email,
         "phone_number": candidate.phone_number or None,
+        "interview_url": interview.interview_url,
+        "invitation": invitation_data(interview),
         "score": interview.effective_score,
         "ai_score": interview.score,
         "score_override": score_override_data(interview),
@@ -32,6 +34,26 @@ def interview_data(*, interview: Interview) -> dict:
         "metadata": interview.metadata,
         "created_at": unix(interview.created_at),
         "interviewed_at": unix(interview.completed_at),
+    }
+
+
+def invitation_data(interview: Interview) -> dict:
+    """Where the candidate is in being reached: invited, opened, started, completed, expired."""
+    last = interview.emails.exclude(kind="test").first()
+    return {
+        "status": interview.outreach_status,
+        "invited_at": unix(interview.invited_at),
+        "opened_at": unix(interview.opened_at),
+        "deadline": unix(interview.deadline_at),
+        "reminders_stopped": interview.reminders_stopped,
+        "last_email": None
+        if last is None
+        else {
+            "kind": last.kind,
+            "status": last.status,
+            "detail": last.detail or None,
+            "sent_at": unix(last.sent_at),
+        },
     }
 
 

@@ -88,6 +88,28 @@ class ScoreOverrideOut(serializers.Serializer):
     overridden_at = serializers.FloatField(allow_null=True)
 
 
+class LastEmailOut(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["invitation", "reminder"])
+    status = serializers.ChoiceField(choices=["queued", "sending", "accepted", "bounced", "failed"])
+    detail = serializers.CharField(
+        allow_null=True, help_text="The mail server's reason when it bounced or failed."
+    )
+    sent_at = serializers.FloatField(allow_null=True)
+
+
+class InvitationOut(serializers.Serializer):
+    status = serializers.ChoiceField(
+        choices=["not_invited", "invited", "opened", "started", "completed", "expired"]
+    )
+    invited_at = serializers.FloatField(allow_null=True)
+    opened_at = serializers.FloatField(allow_null=True)
+    deadline = serializers.FloatField(
+        allow_null=True, help_text="After it, a candidate who has not started sees a closed page."
+    )
+    reminders_stopped = serializers.BooleanField()
+    last_email = LastEmailOut(allow_null=True)
+
+
 class InterviewDataOut(serializers.Serializer):
     object = ConstField("interview_data")
     interview_id = serializers.CharField()
@@ -96,6 +118,8 @@ class InterviewDataOut(serializers.Serializer):
     name = serializers.CharField()
     email = serializers.CharField()
     phone_number = serializers.CharField(allow_null=True)
+    interview_url = serializers.CharField()
+    invitation = InvitationOut()
     score = serializers.FloatField(
         allow_null=True,
         help_text="The recruiter's override when there is one, else the AI's score (0–100).",

@@ -16,6 +16,7 @@ class Stage(StrEnum):
     RESUME = "resume"  # the resume step, not done yet
     ROOM = "room"  # the interview itself
     FINISHED = "finished"
+    EXPIRED = "expired"  # the deadline passed before the candidate started
     KNOCKED_OUT = "knocked_out"
     ARCHIVED = "archived"  # the posting closed before the candidate started
     NO_INTERVIEW = "no_interview"  # the posting has no interview step
@@ -30,6 +31,11 @@ CLOSED = {
     ),
     Stage.FINISHED: ("Thank you", "This interview is finished. Thank you!"),
     Stage.ARCHIVED: CLOSED_NOTICE,
+    Stage.EXPIRED: (
+        "This interview link has expired",
+        "The time to take this interview has passed. If you would still like to interview, "
+        "reply to the email with your link and ask for more time.",
+    ),
     Stage.NO_INTERVIEW: (
         "Nothing to do here yet",
         "This posting has no interview step.",
@@ -45,6 +51,7 @@ CODES = {
     Stage.KNOCKED_OUT: "knocked_out",
     Stage.FINISHED: "finished",
     Stage.ARCHIVED: "archived",
+    Stage.EXPIRED: "expired",
     Stage.NO_INTERVIEW: "no_interview",
     Stage.WELCOME: "consent_required",
     Stage.RESUME: "resume_required",
@@ -58,6 +65,8 @@ def interview_stage(interview: Interview) -> Stage:
         return Stage.FINISHED
     if interview.posting.status == Posting.Status.ARCHIVED and interview.started_at is None:
         return Stage.ARCHIVED
+    if interview.expired:
+        return Stage.EXPIRED
     if interview.consented_at is None:
         return Stage.WELCOME
     steps = {step.type for step in interview.posting.steps.all()}

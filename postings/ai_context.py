@@ -12,11 +12,14 @@ NOT_NAMES = {"We", "Our", "It", "This", "The", "They", "You"}
 
 
 def company_name(posting: Posting) -> str:
-    """The company the interviewer speaks for: the posting's metadata, else the subject of the
-    company overview ("BrightDesk is a fast-growing…"), else the workspace."""
+    """The company the interviewer speaks for: the posting's metadata, else the workspace's
+    brand name, else the subject of the company overview ("BrightDesk is a fast-growing…"),
+    else the workspace's name."""
     named = (posting.metadata or {}).get("company_name")
     if isinstance(named, str) and named.strip():
         return named.strip()
+    if posting.workspace.company_name:
+        return posting.workspace.company_name
     match = COMPANY_SUBJECT.match(posting.company_overview.strip())
     if match and match.group(1).split()[0] not in NOT_NAMES:
         return match.group(1)
@@ -45,6 +48,21 @@ def delivered_overviews(posting: Posting) -> list[tuple[str, str]]:
             text = " ".join(re.split(r"(?<=[.!?])\s+", text)[:2])
         delivered.append((kind, text))
     return delivered
+
+
+OVERVIEW_TITLES = {
+    "company": "About the company",
+    "job": "About the role",
+    "process": "About the process",
+}
+
+
+def overview_sections(posting: Posting) -> list[dict]:
+    """The overviews candidates read on the apply and welcome pages (the interviewer says them)."""
+    return [
+        {"title": OVERVIEW_TITLES[kind], "text": text}
+        for kind, text in delivered_overviews(posting)
+    ]
 
 
 def posting_context(posting: Posting) -> PostingContext:

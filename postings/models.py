@@ -48,6 +48,14 @@ class Posting(models.Model):
         max_length=24, choices=DeliveryMode.choices, default=DeliveryMode.EXACT
     )
     redirect_url = models.URLField(max_length=2000, blank=True)
+    # Outreach: the invitation mail (blank: the default wording), how many days a candidate has
+    # after it (null: no deadline), reminders that many days after it, and whether candidates
+    # added over the API are invited unless the call says otherwise.
+    invitation_subject = models.CharField(max_length=200, blank=True)
+    invitation_body = models.TextField(blank=True)
+    deadline_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    reminder_days = models.JSONField(default=list, blank=True)
+    invite_api_candidates = models.BooleanField(default=False)
     metadata = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
     ingestion_url_key = models.CharField(max_length=64, unique=True, default=new_ingestion_url_key)

@@ -5,7 +5,14 @@ from rest_framework import serializers
 
 from heymilo.api.fields import ConstField, MetadataField, UnixTimeField
 from postings.models import DeliveryMode, Posting, Question, WorkflowStep
-from postings.validation import follow_up_bounds_problem, step_config_errors
+from postings.validation import (
+    MAX_REMINDERS,
+    PLACEHOLDERS,
+    follow_up_bounds_problem,
+    outreach_problem,
+    placeholders_problem,
+    step_config_errors,
+)
 
 LANGUAGE_PATTERN = r"^[a-z]{2}(-[A-Za-z]{2,4})?$"
 MAX_FOLLOW_UPS = 5
@@ -114,7 +121,44 @@ class StepIn(serializers.Serializer):
         return attrs
 
 
-class PostingFieldsIn(OverviewFields):
+class OutreachFields(serializers.Serializer):
+    """The invitation mail and its reminders (the dashboard's "Invitations" page)."""
+
+    invitation_subject = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, allow_null=True,
+        help_text="Blank: the default subject. Placeholders: " + ", ".join(
+            "{" + name + "}" for name in PLACEHOLDERS
+        ),
+    )  # fmt: skip
+    invitation_body = text_field(20000, help_text="Blank: the default wording.")
+    deadline_days = serializers.IntegerField(
+        min_value=1, max_value=365, required=False, allow_null=True,
+        help_text="Days after the invitation the link works; null: no deadline.",
+    )  # fmt: skip
+    reminder_days = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=365), required=False,
+        allow_null=True, max_length=MAX_REMINDERS,
+        help_text="Up to two reminders, this many days after the invitation, before the deadline.",
+    )  # fmt: skip
+    invite_api_candidates = serializers.BooleanField(
+        required=False, allow_null=True,
+        help_text="Mail candidates added over the API their link unless the call says otherwise.",
+    )  # fmt: skip
+
+    def validate(self, attrs):
+        for field in ("invitation_subject", "invitation_body"):
+            problem = placeholders_problem(attrs.get(field) or "")
+            if problem:
+                raise serializers.ValidationError({field: [problem]})
+        problem = outreach_problem(
+            deadline_days=attrs.get("deadline_days"), reminder_days=attrs.get("reminder_days") or []
+        )
+        if problem:
+            raise serializers.ValidationError({"reminder_days": [problem]})
+        return super().validate(attrs)
+
+
+class PostingFieldsIn(OutreachFields, OverviewFields):
     title = serializers.CharField(max_length=200)
     name = serializers.CharField(max_length=200, required=False, allow_blank=True, allow_null=True)
     description = text_field(20000)
@@ -126,7 +170,9 @@ class PostingFieldsIn(OverviewFields):
     metadata = MetadataField(required=False, allow_null=True)
 
     def validate(self, attrs):
-        return {key: value for key, value in attrs.items() if value is not None}
+        attrs = super().validate(attrs)
+        # null means "the default", except where null is a setting: no deadline.
+        return {k: v for k, v in attrs.items() if v is not None or k == "deadline_days"}
 
 
 class PostingCreateIn(PostingFieldsIn):
@@ -251,6 +297,11 @@ class PostingOut(serializers.ModelSerializer):
             "job_overview_delivery_mode",
             "interview_process_overview_delivery_mode",
             "redirect_url",
+            "invitation_subject",
+            "invitation_body",
+            "deadline_days",
+            "reminder_days",
+            "invite_api_candidates",
             "metadata",
             "urls",
             "workflow",

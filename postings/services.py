@@ -9,7 +9,12 @@ from heymilo.ids import new_ingestion_url_key
 from heymilo.jobs import enqueue
 from postings.ai_context import posting_context
 from postings.models import Posting, Question, WorkflowStep
-from postings.validation import follow_up_bounds_problem, step_config, step_config_merged
+from postings.validation import (
+    follow_up_bounds_problem,
+    outreach_problem,
+    step_config,
+    step_config_merged,
+)
 
 DEFAULT_WORKFLOW = [{"type": WorkflowStep.Type.WEB_INTERVIEW, "config": {}, "questions": []}]
 
@@ -25,9 +30,13 @@ def next_question_id(*, posting: Posting, modality: str) -> str:
 
 @transaction.atomic
 def posting_create(*, workspace: Workspace, fields: dict, workflow: list[dict] | None) -> Posting:
+    if workspace.interviewer_name and not fields.get("interviewer_name"):
+        fields = {**fields, "interviewer_name": workspace.interviewer_name}
     posting = Posting.objects.create(workspace=workspace, **fields)
     for order, step_data in enumerate(workflow or DEFAULT_WORKFLOW, start=1):
         config = step_data["config"] or step_config(step_data["type"], {})
+        if step_data["type"] == WorkflowStep.Type.WEB_INTERVIEW and workspace.interviewer_voice:
+            config.setdefault("voice_id", workspace.interviewer_voice)
         step = WorkflowStep.objects.create(
             posting=posting, type=step_data["type"], order=order, config=config
         )
@@ -42,6 +51,11 @@ def posting_create(*, workspace: Workspace, fields: dict, workflow: list[dict] |
 def posting_update(*, posting: Posting, fields: dict) -> Posting:
     for name, value in fields.items():
         setattr(posting, name, value)
+    problem = outreach_problem(
+        deadline_days=posting.deadline_days, reminder_days=posting.reminder_days
+    )
+    if problem:  # the fields sent may fit each other and not the ones kept
+        raise Invalid("invalid", problem, param="reminder_days")
     posting.updated_at = timezone.now()
     posting.save()
     return posting

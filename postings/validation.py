@@ -7,6 +7,7 @@ say `optional`, HeyMilo's v2 API says `mandatory`: one setting, two spellings, s
 `optional`.
 """
 
+import string
 from collections.abc import Callable
 
 from heymilo.errors import Invalid
@@ -153,4 +154,33 @@ def follow_up_bounds_problem(low: int | None, high: int | None) -> str | None:
     """A question asks at least `min_follow_ups` and at most `max_follow_ups` follow-ups."""
     if low is not None and high is not None and low > high:
         return "max_follow_ups must be greater than or equal to min_follow_ups."
+    return None
+
+
+# The invitation mail: what a recruiter may write in its subject and body, and when reminders go.
+PLACEHOLDERS = ("candidate_name", "company", "role", "link", "deadline")
+MAX_REMINDERS = 2
+
+
+def placeholders_problem(text: str) -> str | None:
+    """Why a recruiter's subject or body cannot be filled in, if it cannot."""
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    except ValueError:
+        return "Braces must pair up: write {link}, or {{ and }} for a brace itself."
+    unknown = sorted({name for name in names if name not in PLACEHOLDERS})
+    if unknown:
+        allowed = ", ".join("{" + name + "}" for name in PLACEHOLDERS)
+        return f"Unknown placeholder {{{unknown[0]}}}. Use {allowed}."
+    return None
+
+
+def outreach_problem(*, deadline_days: int | None, reminder_days: list[int]) -> str | None:
+    """Reminders come before the deadline, at most two, on distinct days."""
+    if len(reminder_days) > MAX_REMINDERS:
+        return f"At most {MAX_REMINDERS} reminders."
+    if len(set(reminder_days)) != len(reminder_days) or any(d < 1 for d in reminder_days):
+        return "Reminder days must be different whole days after the invitation."
+    if deadline_days is not None and any(d >= deadline_days for d in reminder_days):
+        return "Reminders must come before the deadline."
     return None

@@ -65,7 +65,10 @@ def postings_list(request):
 
 @dashboard_view
 def posting_create(request):
-    form = PostingForm(request.POST or None)
+    interviewer = (
+        request.workspace.interviewer_name or PostingForm.base_fields["interviewer_name"].initial
+    )
+    form = PostingForm(request.POST or None, initial={"interviewer_name": interviewer})
     workflow_form = WorkflowForm(request.POST or None, prefix="wf")
     if request.method == "POST" and form.is_valid() and workflow_form.is_valid():
         body = {**form.api_data(), "workflow": workflow_form.workflow()}

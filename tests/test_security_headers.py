@@ -25,6 +25,8 @@ def test_every_page_has_a_policy_without_inline_code():
 def test_no_template_holds_inline_script_style_or_event_handlers():
     offenders = []
     for template in TEMPLATES.rglob("*.html"):
+        if template.parent.name == "mail":
+            continue  # mails are read by mail clients, which need inline styles; no CSP there
         text = template.read_text()
         if re.search(r"<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=\"|\son[a-z]+=\"", text):
             offenders.append(str(template.relative_to(TEMPLATES)))

@@ -19,6 +19,7 @@ def new_delivery_id() -> str:
 
 class EventType(models.TextChoices):
     CANDIDATE_INGESTED = "candidate_ingested"
+    CANDIDATE_INVITED = "candidate_invited"
     INTERVIEW_STARTED = "interview_started"
     INTERVIEW_COMPLETED = "interview_completed"
     REPORT_AVAILABLE = "report_available"

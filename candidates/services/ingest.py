@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from candidates.models import Candidate, Ingestion, Interview
+from candidates.services.invitations import invitations_send
 from heymilo.errors import Conflict
 from heymilo.jobs import enqueue
 from postings.models import Posting
@@ -56,9 +57,10 @@ def _interviews_by_candidate(*, posting: Posting, candidate_ids: list[int]) -> d
 
 @transaction.atomic
 def candidates_ingest(
-    *, posting: Posting, rows: list[dict], source: str = Interview.Source.API
+    *, posting: Posting, rows: list[dict], source: str = Interview.Source.API, invite: bool = False
 ) -> list[IngestResult]:
-    """Give each row (validated, email lower-cased) an interview for the posting.
+    """Give each row (validated, email lower-cased) an interview for the posting, and with
+    `invite` mail each candidate never invited their link.
 
     An email already in the posting returns its existing interview, never a duplicate; rows
     repeating an email within the call share one interview. Results follow the rows' order.
@@ -96,6 +98,8 @@ def candidates_ingest(
         seen.add(candidate.pk)
         results.append(IngestResult(interview=interview, created=created))
     _emit_ingested(posting=posting, rows=rows, results=results, source=source)
+    if invite:
+        invitations_send(interviews=[result.interview for result in results])
     return results
 
 
@@ -130,18 +134,23 @@ def _ingested_data(interview: Interview, row: dict, source: str) -> dict:
 
 
 def candidate_ingest(
-    *, posting: Posting, row: dict, source: str = Interview.Source.API
+    *, posting: Posting, row: dict, source: str = Interview.Source.API, invite: bool = False
 ) -> IngestResult:
-    return candidates_ingest(posting=posting, rows=[row], source=source)[0]
+    return candidates_ingest(posting=posting, rows=[row], source=source, invite=invite)[0]
 
 
 def bulk_ingest(
-    *, posting: Posting, prepared: list[dict], source: str = Interview.Source.API
+    *,
+    posting: Posting,
+    prepared: list[dict],
+    source: str = Interview.Source.API,
+    invite: bool = False,
 ) -> list[dict]:
     """Ingest the valid rows of `prepared` (`{"row": …}` or `{"error": …, "email": …}` each); a
     result object for every row, errors included, in order."""
     valid = [(index, item["row"]) for index, item in enumerate(prepared) if "row" in item]
-    results = candidates_ingest(posting=posting, rows=[row for _, row in valid], source=source)
+    rows = [row for _, row in valid]
+    results = candidates_ingest(posting=posting, rows=rows, source=source, invite=invite)
     by_index = {index: result for (index, _), result in zip(valid, results, strict=True)}
     return [
         bulk_row(index, item, posting, by_index.get(index)) for index, item in enumerate(prepared)
@@ -153,6 +162,7 @@ def ingestion_create(
     posting: Posting,
     prepared: list[dict],
     source: str = Interview.Source.API,
+    invite: bool = False,
     queue: bool = True,
 ) -> Ingestion:
     """Keep prepared rows to ingest in the background. Queued at once, or (`queue=False`)
@@ -163,6 +173,7 @@ def ingestion_create(
         posting=posting,
         rows=prepared,
         source=source,
+        invite=invite,
         status=Ingestion.Status.QUEUED if queue else Ingestion.Status.STAGED,
     )
     if queue:
@@ -171,10 +182,10 @@ def ingestion_create(
 
 
 @transaction.atomic
-def ingestion_queue(*, ingestion: Ingestion) -> bool:
+def ingestion_queue(*, ingestion: Ingestion, invite: bool) -> bool:
     """Queue a staged ingestion; False when it was already queued or done (a second click)."""
     queued = Ingestion.objects.filter(pk=ingestion.pk, status=Ingestion.Status.STAGED).update(
-        status=Ingestion.Status.QUEUED
+        status=Ingestion.Status.QUEUED, invite=invite
     )
     if queued:
         enqueue("candidates.ingestion_process", ingestion.pk)
@@ -192,7 +203,10 @@ def ingestion_process(*, ingestion_pk: int) -> None:
     try:
         with transaction.atomic():
             ingestion.results = bulk_ingest(
-                posting=ingestion.posting, prepared=ingestion.rows, source=ingestion.source
+                posting=ingestion.posting,
+                prepared=ingestion.rows,
+                source=ingestion.source,
+                invite=ingestion.invite,
             )
         ingestion.status = Ingestion.Status.COMPLETED
     except Conflict as error:  # the posting was archived after the rows were accepted

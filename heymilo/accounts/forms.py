@@ -55,3 +55,30 @@ class PrivacyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 14}),
         help_text="Leave empty to show the default notice below.",
     )
+
+
+class BrandingForm(forms.Form):
+    company_name = forms.CharField(
+        label="Company name candidates see",
+        max_length=200,
+        required=False,
+        help_text="In greetings, on the pages and in mails. Empty: the workspace's name.",
+    )
+    logo = forms.FileField(label="Logo (PNG, JPEG or WebP, up to 1 MB)", required=False)
+    remove_logo = forms.BooleanField(label="Remove the logo", required=False)
+    brand_color = forms.CharField(
+        label="Brand colour",
+        max_length=7,
+        required=False,
+        help_text="Like #4f46e5; it carries "
+        "white text, so it must be dark enough for a 4.5:1 contrast.",
+    )
+    reply_to_email = forms.EmailField(
+        label="Candidates' replies go to", required=False, help_text="Empty: no Reply-To."
+    )
+    interviewer_name = forms.CharField(
+        label="Interviewer name for new postings", max_length=60, required=False
+    )
+    interviewer_voice = forms.CharField(
+        label="Interviewer voice for new postings", max_length=64, required=False
+    )

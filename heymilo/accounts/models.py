@@ -20,6 +20,14 @@ class Workspace(models.Model):
     privacy_notice = models.TextField(blank=True)
     # Where candidates write to ask for their data, its deletion, or another process.
     privacy_contact = models.EmailField(blank=True)
+    # Branding: the company candidates meet (greetings, pages, mails) instead of the workspace's
+    # name, its logo and colour, where candidates' replies go, and a new posting's interviewer.
+    company_name = models.CharField(max_length=200, blank=True)
+    logo = models.FileField(upload_to="logos/", max_length=300, blank=True)
+    brand_color = models.CharField(max_length=7, blank=True)
+    reply_to_email = models.EmailField(blank=True)
+    interviewer_name = models.CharField(max_length=60, blank=True)
+    interviewer_voice = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:

@@ -1,9 +1,11 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from heymilo.accounts.branding import color_check, logo_check
 from heymilo.accounts.models import ApiKey, AuditEntry, Membership, Workspace, hash_api_key
 from heymilo.errors import Conflict
 from heymilo.jobs import enqueue
@@ -172,5 +174,43 @@ def workspace_privacy_update(
         action="privacy_settings_changed",
         target=workspace.public_id,
         data={"retention_days": {"from": previous, "to": retention_days}},
+    )
+    return workspace
+
+
+BRANDING_FIELDS = (
+    "company_name",
+    "brand_color",
+    "reply_to_email",
+    "interviewer_name",
+    "interviewer_voice",
+)
+
+
+@transaction.atomic
+def workspace_branding_update(
+    *, workspace: Workspace, fields: dict, logo: bytes | None, remove_logo: bool, actor: str
+) -> Workspace:
+    """The company candidates meet: its name, colour (checked for contrast), logo (checked to
+    be a real image), where replies go, and a new posting's interviewer."""
+    if fields.get("brand_color"):
+        fields["brand_color"] = color_check(fields["brand_color"])
+    for name in BRANDING_FIELDS:
+        setattr(workspace, name, (fields.get(name) or "").strip())
+    if remove_logo and workspace.logo:
+        workspace.logo.delete(save=False)
+    if logo is not None:
+        extension = logo_check(logo)
+        old = workspace.logo.name if workspace.logo else None
+        workspace.logo.save(f"{workspace.public_id}.{extension}", ContentFile(logo), save=False)
+        if old and old != workspace.logo.name:
+            workspace.logo.storage.delete(old)
+    workspace.save()
+    audit_record(
+        workspace=workspace,
+        actor=actor,
+        action="branding_changed",
+        target=workspace.public_id,
+        data={name: getattr(workspace, name) for name in BRANDING_FIELDS},
     )
     return workspace

@@ -24,6 +24,7 @@ urlpatterns = [
     ),
     path("dashboard/settings/members", views.members, name="settings-members"),
     path("dashboard/settings/privacy", views.privacy, name="settings-privacy"),
+    path("dashboard/settings/branding", views.branding, name="settings-branding"),
     path(
         "dashboard/settings/members/<int:membership_id>",
         views.member_update,

@@ -9,7 +9,14 @@ from django.views.decorators.http import require_POST
 
 from heymilo.accounts import services
 from heymilo.accounts.access import SESSION_KEY, dashboard_view, require_owner
-from heymilo.accounts.forms import ApiKeyForm, EmailLoginForm, MemberForm, PrivacyForm, RoleForm
+from heymilo.accounts.forms import (
+    ApiKeyForm,
+    BrandingForm,
+    EmailLoginForm,
+    MemberForm,
+    PrivacyForm,
+    RoleForm,
+)
 from heymilo.accounts.models import Workspace
 from heymilo.accounts.privacy import privacy_notice
 from heymilo.dashboard import reported
@@ -187,3 +194,29 @@ def privacy(request):
     default = privacy_notice(Workspace(**{**initial, "privacy_notice": ""}), company=workspace.name)
     context = {"form": form, "default_notice": default, "section": "privacy", "nav": "settings"}
     return render(request, "dashboard/settings/privacy.html", context)
+
+
+@dashboard_view
+def branding(request):
+    """How candidates meet the company: everyone sees it, owners change it."""
+    workspace = request.workspace
+    initial = {name: getattr(workspace, name) for name in services.BRANDING_FIELDS}
+    form = BrandingForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST":
+        refusal = require_owner(request)
+        if refusal:
+            return refusal
+        if form.is_valid():
+            upload = form.cleaned_data["logo"]
+            with reported(request, form):
+                services.workspace_branding_update(
+                    workspace=workspace,
+                    fields=dict(form.cleaned_data),
+                    logo=upload.read() if upload else None,
+                    remove_logo=form.cleaned_data["remove_logo"],
+                    actor=request.access.actor,
+                )
+                messages.success(request, "Branding saved.")
+                return redirect("settings-branding")
+    context = {"form": form, "section": "branding", "nav": "settings", "workspace": workspace}
+    return render(request, "dashboard/settings/branding.html", context)

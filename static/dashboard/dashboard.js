@@ -23,8 +23,10 @@
     button.addEventListener("click", function () { window.print(); });
   });
 
-  document.querySelectorAll("[data-copy]").forEach(function (button) {
-    button.addEventListener("click", function () {
+  // Delegated: leaderboard rows are swapped in by the live updates after the page loaded.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-copy]");
+    if (button) {
       var source = document.querySelector(button.dataset.copy);
       var text = source ? source.textContent.trim() : "";
       var done = function () { button.textContent = "Copied"; };
@@ -42,7 +44,7 @@
       } else {
         selectIt();
       }
-    });
+    }
   });
 
   document.querySelectorAll("[data-select-all]").forEach(function (box) {
