@@ -33,6 +33,7 @@ from heymilo.ai.base import (
 from heymilo.ai.phrases import phrase
 from heymilo.ai.questions import build_questions
 from heymilo.ai.resume import screen
+from heymilo.ai.rubric import read_rubric
 from heymilo.ai.speech import speech_score
 from heymilo.ai.text import kebab, numbers, truncate_words, words
 
@@ -47,13 +48,8 @@ def _provenance() -> Provenance:
 @lru_cache(maxsize=1024)
 def _anchor(question: QuestionSpec) -> scoring.Anchor:
     # Questions are frozen dataclasses, so the prepared anchor is cached per question.
-    return scoring.build_anchor(
-        question.text,
-        question.evaluation_criteria,
-        question.score_of_1,
-        question.score_of_5,
-        question.reference_answer,
-    )
+    rubric_text = f"{question.evaluation_criteria}\n{question.score_of_1}\n{question.score_of_5}"
+    return scoring.build_anchor(question.text, read_rubric(question), rubric_text)
 
 
 class LocalEngine:
