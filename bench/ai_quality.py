@@ -99,7 +99,8 @@ def spec_for(row: dict, form: str) -> QuestionSpec:
         return QuestionSpec(id=row["question_id"], text=question, reference_answer=reference)
     score_of_5 = reference
     if form == "checklist":
-        score_of_5 = CHECKLIST_LEAD + "\n" + "\n".join(f"- {p}" for p in reference_points(reference))
+        items = "\n".join(f"- {point}" for point in reference_points(reference))
+        score_of_5 = f"{CHECKLIST_LEAD}\n{items}"
     return QuestionSpec(
         id=row["question_id"],
         text=question,

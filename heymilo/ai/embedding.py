@@ -33,7 +33,8 @@ GIVEN_NAMES = frozenset(
     daniel david diego dmitri elena elizabeth emily emma eric fatima francisco gabriel george grace
     hannah hiroshi ibrahim isabella jack james jane jason javier jennifer jessica john jose joseph
     juan julia karen kevin kim laura lauren lee li linda lisa lucas luis maria mark mary matthew
-    mei michael michelle mohammed muhammad nadia natalia nicole noah olivia omar oscar pablo patricia
+    mei michael michelle mohammed muhammad nadia natalia nicole noah olivia omar oscar pablo
+    patricia
     paul pedro peter priya rachel rahul raj rebecca richard robert rosa ryan sam samuel sandra sara
     sarah sofia sophia stephen steven susan thomas wei william yuki zoe
     """.split()  # noqa: SIM905 - a word list reads better as prose

@@ -119,9 +119,11 @@ POINT_SPLIT_RE = re.compile(
     r"[,;:.()—–]|\band\b|\bor\b|\bwith\b|\bincluding\b|\bthat\b|\bsuch as\b", re.IGNORECASE
 )
 ADJECTIVES = frozenset(
-    "crisp clear concise confident specific detailed concrete strong measurable structured calm "
-    "professional honest thoughtful logical practical realistic genuine positive polite warm "
-    "smart quick fast brief short simple direct candid open".split()
+    """
+    crisp clear concise confident specific detailed concrete strong measurable structured
+    calm professional honest thoughtful logical practical realistic genuine positive polite
+    warm smart quick fast brief short simple direct candid open
+    """.split()  # noqa: SIM905 - a word list reads better as prose
 )
 ADJECTIVE_RE = re.compile(r"(?:ive|ous|ful|ic|able|ible|ent|ant|al)$")
 FILLER_LEAD_RE = re.compile(
@@ -166,8 +168,10 @@ GERUNDS = {
 }  # fmt: skip
 # Openings of a description of the candidate rather than of a model answer.
 DESCRIBING = frozenset(
-    "experienced knowledgeable familiar comfortable proficient skilled fluent confident able "
-    "genuinely strong excellent".split()
+    """
+    experienced knowledgeable familiar comfortable proficient skilled fluent confident able
+    genuinely strong excellent
+    """.split()  # noqa: SIM905 - a word list reads better as prose
 )
 TRAILING_META_RE = re.compile(r"\s+(?:ability|abilities|skills?|capability|approach)$", re.I)
 

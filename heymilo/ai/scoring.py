@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from heymilo.ai import embedding
-from heymilo.ai.rubric import RUBRIC_NOISE, Rubric, quality_points
+from heymilo.ai.base import QuestionSpec
+from heymilo.ai.rubric import RUBRIC_NOISE, Rubric, quality_points, read_rubric
 from heymilo.ai.text import (
     NEGATIONS,
     bigrams,
@@ -169,7 +170,12 @@ def build_anchor(question: str, rubric: Rubric, rubric_text: str) -> Anchor:
         positive_bigrams=frozenset(bigrams(positive)),
         negative_terms=_prefixes(negative) - _prefixes(positive),
         points=tuple(
-            (p, _prefixes([t for t in content_terms(p) if t not in RUBRIC_NOISE] or content_terms(p)))
+            (
+                p,
+                _prefixes(
+                    [t for t in content_terms(p) if t not in RUBRIC_NOISE] or content_terms(p)
+                ),
+            )
             for p in points
         ),
         polarity=_polarity(rubric.model_answer) if not noisy else None,
@@ -183,6 +189,13 @@ def build_anchor(question: str, rubric: Rubric, rubric_text: str) -> Anchor:
     )
 
 
+@lru_cache(maxsize=1024)
+def anchor_for(question: QuestionSpec) -> Anchor:
+    """The prepared anchor of a question (questions are frozen, so it is cached per question)."""
+    rubric_text = f"{question.evaluation_criteria}\n{question.score_of_1}\n{question.score_of_5}"
+    return build_anchor(question.text, read_rubric(question), rubric_text)
+
+
 @lru_cache(maxsize=16)
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     # One alternation per cue list: a single regex pass instead of one search per cue.
@@ -192,6 +205,17 @@ def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
 def _cue_rate(lowered: str, cues: tuple[str, ...], saturation: int) -> float:
     hits = set(_cue_pattern(cues).findall(lowered))
     return min(1.0, len(hits) / saturation)
+
+
+PAST_EVENT_RE = re.compile(
+    r"\bI\s+(?:\w+ed|went|made|took|told|found|built|wrote|got|gave|sent|ran|led|kept|left|put|"
+    r"saw|said|set|cut|brought|began|chose|spoke|met|drove|sold|won|lost|paid|heard|knew|thought)\b"
+)
+
+
+def _narrative(answer: str) -> float:
+    """1 when the answer tells what the speaker did, event by event ("I checked…, I found…")."""
+    return 1.0 if len(PAST_EVENT_RE.findall(answer)) >= 2 else 0.0
 
 
 def _share(part: frozenset[str] | set[str], whole: frozenset[str]) -> float:
@@ -269,7 +293,7 @@ def extract(anchor: Anchor, answer: str) -> Features:
         length=1.0 - math.exp(-len(terms) / (30.0 if anchor.descriptive else 12.0)),
         negative=_share(set(prefixes), anchor.negative_terms),
         numbers=min(1.0, len(numbers(answer)) / 2),
-        example=_cue_rate(lowered, EXAMPLE_CUES, 1),
+        example=max(_cue_rate(lowered, EXAMPLE_CUES, 1), _narrative(answer)),
         outcome=_cue_rate(lowered, OUTCOME_CUES, 2),
         ownership=first_person / (first_person + others) if first_person + others else 0.0,
         structure=_cue_rate(lowered, STRUCTURE_CUES, 2),
