@@ -23,7 +23,8 @@ BOUNDARY_RE = re.compile(
 # Verbs after "I" that carry no event ("I think", "I guess"): never a phrase to say back.
 NOT_EVENTS = frozenset(
     """
-    think guess mean know remember believe feel suppose hope am was 'm don't didn't do can had have has
+    think guess mean know remember believe feel suppose hope am was 'm don't didn't do can
+    had have has
     can't would could should will just really also
     """.split()  # noqa: SIM905 - a word list reads better as prose
 )
@@ -35,7 +36,7 @@ SECOND_PERSON = {
 }  # fmt: skip
 TRAILING_RE = re.compile(
     r"(?:\s+(?:a|an|the|to|of|for|with|in|on|at|by|my|your|our|their|his|her|its|this|that|"
-    r"and|or|very|really|just|it|them|him|what|who|how|why|where|which|that))+$",
+    r"and|or|very|really|just|what|who|how|why|where|which|that))+$",
     re.IGNORECASE,
 )
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*%?|\$\d[\d,.]*[KkMm]?")

@@ -189,11 +189,25 @@ def build_anchor(question: str, rubric: Rubric, rubric_text: str) -> Anchor:
     )
 
 
-@lru_cache(maxsize=1024)
 def anchor_for(question: QuestionSpec) -> Anchor:
-    """The prepared anchor of a question (questions are frozen, so it is cached per question)."""
-    rubric_text = f"{question.evaluation_criteria}\n{question.score_of_1}\n{question.score_of_5}"
-    return build_anchor(question.text, read_rubric(question), rubric_text)
+    """The prepared anchor of a question, cached by its wording (ids and bounds do not matter,
+    so a batch of rows that share a rubric prepares it once)."""
+    return _anchor(
+        question.text,
+        question.evaluation_criteria,
+        question.score_of_1,
+        question.score_of_5,
+        question.reference_answer,
+    )
+
+
+@lru_cache(maxsize=1024)
+def _anchor(text: str, criteria: str, score_of_1: str, score_of_5: str, reference: str) -> Anchor:
+    question = QuestionSpec(
+        id="", text=text, evaluation_criteria=criteria, score_of_1=score_of_1,
+        score_of_5=score_of_5, reference_answer=reference,
+    )  # fmt: skip
+    return build_anchor(text, read_rubric(question), f"{criteria}\n{score_of_1}\n{score_of_5}")
 
 
 @lru_cache(maxsize=16)

@@ -180,7 +180,7 @@ def _questions(user: str) -> dict[str, Any]:
         "min_follow_ups": 1,
         "max_follow_ups": 2,
     }
-    return {"questions": [item] * 10}
+    return {"questions": [item | {"text": f"{item['text']} ({n})"} for n in range(1, 11)]}
 
 
 def _resume(user: str) -> dict[str, Any]:
