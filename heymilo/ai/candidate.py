@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 from heymilo.ai.base import PostingContext, QuestionSpec, Turn, UtteranceKind
-from heymilo.ai.followups import said_sentences, sentences_of
-from heymilo.ai.phrases import is_repeat_request, language_of, phrase
+from heymilo.ai.chunks import noun_phrases
+from heymilo.ai.explain import topic as explain_topic
+from heymilo.ai.lines import said_sentences, sentences_of
+from heymilo.ai.phrases import has_phrase, is_repeat_request, language_of, phrase
 from heymilo.ai.text import canonical, content_terms, sentences, words
 
 REPHRASE_RE = re.compile(
@@ -44,7 +46,21 @@ TOPICS = (
     ("remote", "hybrid", "office", "onsite", "home", "location", "relocate", "where"),
     ("hours", "schedule", "shift", "weekend", "on-call", "oncall", "rotation", "pager", "night"),
     ("team", "colleagues", "manager", "report", "engineers", "people"),
-    ("process", "interview", "stages", "steps", "next", "timeline", "hear", "decision", "rounds"),
+    (
+        "process",
+        "interview",
+        "stages",
+        "steps",
+        "next",
+        "timeline",
+        "hear",
+        "decision",
+        "rounds",
+        "reply",
+        "respond",
+        "response",
+        "feedback",
+    ),
     ("benefits", "vacation", "holiday", "pto", "insurance", "health", "leave", "pension"),
     ("training", "onboarding", "mentor", "mentoring", "ramp", "learn", "growth"),
     ("tools", "stack", "technology", "software", "language", "languages"),
@@ -55,7 +71,8 @@ GENERIC = frozenset(
     content_terms(
         "what how when where who which why look like tell know ask question wonder role job "
         "position company work working thing things kind sort day typical quick sorry curious "
-        "possible"
+        "possible join joining big many much long get offer back answer what's how's who's "
+        "where's when's"
     )
 )
 
@@ -75,8 +92,9 @@ def classify(text: str) -> UtteranceKind:
 
 
 def asks_interviewer(text: str) -> bool:
-    """A short utterance that asks something (a "?" or "can I ask…") about the job or the
-    interviewer, and says little else: "What does the on-call rotation look like?"."""
+    """A short utterance that asks something (a "?" or "can I ask…") and says little else:
+    "What does the on-call rotation look like?". A question followed by an answer ("What would
+    I do? First I'd…") is an answer."""
     if not text or len(words(text)) > 40:
         return False
     said = sentences(text)
@@ -84,12 +102,23 @@ def asks_interviewer(text: str) -> bool:
     if not asked and not ASKING_RE.search(text):
         return False
     statements = [s for s in said if not s.endswith("?")]
-    if sum(len(words(s)) for s in statements) > 15:
-        return False
-    question = " ".join(asked) or text
-    return bool(set(content_terms(question)) & JOB_WORDS) or bool(
-        re.search(r"\b(you|your)\b", question, re.I)
-    )
+    return sum(len(words(s)) for s in statements) <= 15
+
+
+def answers_only(dialogue: list[Turn]) -> list[Turn]:
+    """The dialogue without the candidate's questions, rephrase and repeat requests and the
+    interviewer's replies to them: what the candidate is scored on and followed up on."""
+    kept: list[Turn] = []
+    skip_reply = False
+    for turn in dialogue:
+        if turn.speaker == "candidate" and classify(turn.text) != "answer":
+            skip_reply = True
+            continue
+        if turn.speaker == "interviewer" and skip_reply:
+            skip_reply = False
+            continue
+        kept.append(turn)
+    return kept
 
 
 # -- answering from the posting -----------------------------------------------------------------
@@ -121,7 +150,8 @@ def answer_sources(posting: PostingContext, text: str) -> list[str]:
         return _role_opening(posting, text)
     scored = [(len(keys & _keys(s)), i, s) for i, s in enumerate(found)]
     best = max((hits for hits, _, _ in scored), default=0)
-    if best == 0:
+    # Half an answer is a wrong answer: "do you pay for conferences?" is not about the salary.
+    if best == 0 or best < min(len(keys), 2):
         return []
     return [s.strip() for hits, _, s in scored if hits == best][:2]
 
@@ -140,16 +170,32 @@ def reply_to_question(
     sources = answer_sources(posting, text)
     language = posting.language
     if sources:
-        reply = phrase(language, "answer_lead") + " " + " ".join(sources)
+        new = [s for s in sources if not set(sentences_of(s)) & said]
+        told = " ".join(new) or phrase(language, "told_before")
+        reply = (
+            fresh(language, ("answer_lead", "answer_lead_2", "answer_lead_3"), said) + " " + told
+        )
     else:
-        reply = phrase(language, "dont_know")
-    return f"{reply} {back_to_question(question, said, language)}", bool(sources), tuple(sources)
+        reply = dont_know(language, text, said)
+    topic = explain_topic(question)
+    back = fresh(language, ("back_1", "back_2", "back_3"), said, topic=topic)
+    return f"{reply} {back}", bool(sources), tuple(sources)
 
 
-def back_to_question(question: QuestionSpec, said: set[str], language: str) -> str:
-    """A short line back to the question, never one already said."""
-    options = [phrase(language, key) for key in ("back_1", "back_2", "back_3")]
-    return next((o for o in options if not set(sentences_of(o)) & said), options[0])
+def dont_know(language: str, text: str, said: set[str]) -> str:
+    """An honest "I don't know", naming what was asked when it has a name ("the dress code")."""
+    subjects = noun_phrases(text, frozenset(content_terms(" ".join(GENERIC_WORDS))))
+    if subjects and has_phrase(language, "dont_know_about"):
+        line = phrase(language, "dont_know_about", subject=subjects[0])
+        if not set(sentences_of(line)) & said:
+            return line
+    return fresh(language, ("dont_know", "dont_know_2", "dont_know_3", "dont_know_4"), said)
+
+
+def fresh(language: str, keys: tuple[str, ...], said: set[str], **values: str) -> str:
+    """The first of these phrases (those the language has) with no sentence already said."""
+    options = [phrase(language, key, **values) for key in keys if has_phrase(language, key)]
+    return next((o for o in options if not set(sentences_of(o)) & said), options[-1])
 
 
 # -- rephrasing and repeating -------------------------------------------------------------------
@@ -171,6 +217,10 @@ LEADS = (
     (
         re.compile(r"^how do you\s+(.+)$", re.I),
         "In other words: what steps do you take to {rest}?",
+    ),
+    (
+        re.compile(r"^(?:tell me about|describe)\s+(.+)$", re.I),
+        "In other words: walk me through {rest}, from start to finish. What stands out?",
     ),
     (
         re.compile(
@@ -212,9 +262,9 @@ GENERIC_WORDS = frozenset(
 
 
 def repeat(posting: PostingContext, question: QuestionSpec, dialogue: list[Turn]) -> str:
-    """The question being answered, again: the last thing asked, without the thanks or greeting
-    around it."""
-    asked = [t.text for t in dialogue if t.speaker == "interviewer"]
+    """The question being answered, again: the last thing asked (not a reply to the candidate's
+    own question), without the thanks or greeting around it."""
+    asked = [t.text for t in answers_only(dialogue) if t.speaker == "interviewer"]
     last = asked[-1] if asked else question.text
     if question.text in last:
         last = question.text

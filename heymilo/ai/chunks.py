@@ -40,7 +40,7 @@ TRAILING_RE = re.compile(
     re.IGNORECASE,
 )
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*%?|\$\d[\d,.]*[KkMm]?")
-MAX_WORDS = 9
+MAX_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class Clause:
     said: str
     back: str  # second person: "you rolled back within ten minutes"
     by_team: bool  # the candidate said "we"
+    cut: bool  # longer than ``MAX_WORDS``, so cut short
 
 
 def clauses(answer: str) -> list[Clause]:
@@ -58,16 +59,22 @@ def clauses(answer: str) -> list[Clause]:
     for span in sentence_spans(answer):
         for match in SUBJECT_RE.finditer(span.text):
             rest = BOUNDARY_RE.split(span.text[match.start() :][len(match.group(0)) :], 1)[0]
-            words = WORD_RE.findall(rest)
-            if len(words) < 2 or _no_event(words):
-                continue
-            said = TRAILING_RE.sub("", " ".join(words[:MAX_WORDS]))
-            if len(content_terms(said)) >= 2 or len(said.split()) >= 3:
-                subject = match.group(0).strip()
-                found.append(
-                    Clause(f"{subject} {said}", _second_person(subject, said), _team(subject))
-                )
+            clause = _clause(match.group(0).strip(), WORD_RE.findall(rest))
+            if clause:
+                found.append(clause)
     return found
+
+
+def _clause(subject: str, words: list[str]) -> Clause | None:
+    if len(words) < 2 or _no_event(words):
+        return None
+    cut = len(words) > MAX_WORDS
+    said = " ".join(words[:MAX_WORDS])
+    if cut:  # cut mid-phrase: do not end on "the" or "to"
+        said = TRAILING_RE.sub("", said)
+    if len(content_terms(said)) < 2 and len(said.split()) < 3:
+        return None
+    return Clause(f"{subject} {said}", _second_person(subject, said), _team(subject), cut)
 
 
 def _no_event(words: list[str]) -> bool:

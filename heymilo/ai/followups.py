@@ -1,10 +1,8 @@
 """What the local interviewer says after an answer: a follow-up or an acknowledgement.
 
 Follow-ups refer to something the candidate just said ("You checked the warehouse system — what
-was the result?") or ask, in plain words, for what the rubric wanted and the answer lacked. Two
-rules hold for every engine (``acceptable``): an interviewer line never reads the rubric out (no
-five consecutive words of ``evaluation_criteria``, ``score_of_1`` or ``score_of_5``) and never says
-a sentence already said in the interview.
+was the result?") or ask, in plain words, for what the rubric wanted and the answer lacked; both
+obey ``heymilo.ai.lines`` (no rubric read out, nothing said twice).
 """
 
 from __future__ import annotations
@@ -14,50 +12,16 @@ from collections.abc import Iterable
 
 from heymilo.ai import scoring
 from heymilo.ai.base import QuestionSpec, Turn, candidate_text
-from heymilo.ai.chunks import Clause, clauses, noun_phrases
+from heymilo.ai.candidate import answers_only
+from heymilo.ai.chunks import Clause, clauses
+from heymilo.ai.lines import sentences_of
 from heymilo.ai.phrases import language_of, phrase
-from heymilo.ai.text import content_terms, words
+from heymilo.ai.text import STOPWORDS, content_terms, words
 
-QUOTE_WINDOW = 5
 INSTRUCTION_TOPIC_RE = re.compile(
     r"\b(?:ask|probe|dig into|follow up on)\s+(?:about|for|on|into|whether|if)?\s*([^.;\n]+)",
     re.IGNORECASE,
 )
-
-
-# -- the two rules ------------------------------------------------------------------------------
-
-
-def sentences_of(text: str) -> list[str]:
-    """Normalised sentences: lower case, words only, so punctuation changes do not hide a repeat."""
-    pieces = re.split(r"(?<=[.!?])\s+|\n+", text or "")
-    return [" ".join(words(piece)) for piece in pieces if words(piece)]
-
-
-def said_sentences(turns: Iterable[Turn]) -> set[str]:
-    return {s for t in turns if t.speaker == "interviewer" for s in sentences_of(t.text)}
-
-
-def quotes_rubric(text: str, question: QuestionSpec) -> bool:
-    """True when ``text`` has five consecutive words of the question's rubric fields."""
-    rubric = " ".join(
-        (question.evaluation_criteria, question.score_of_1, question.score_of_5)
-    ).lower()
-    rubric_grams = _grams(words(rubric))
-    return bool(_grams(words(text)) & rubric_grams)
-
-
-def _grams(tokens: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(tokens[i : i + QUOTE_WINDOW]) for i in range(len(tokens) - QUOTE_WINDOW + 1)}
-
-
-def acceptable(text: str, question: QuestionSpec, said: set[str]) -> bool:
-    """A line the interviewer may say: not empty, not the rubric read aloud, nothing said before."""
-    return (
-        bool(text.strip())
-        and not quotes_rubric(text, question)
-        and not (set(sentences_of(text)) & said)
-    )
 
 
 # -- follow-ups ---------------------------------------------------------------------------------
@@ -65,6 +29,7 @@ def acceptable(text: str, question: QuestionSpec, said: set[str]) -> bool:
 
 def follow_ups(question: QuestionSpec, dialogue: list[Turn], language: str) -> list[str]:
     """Follow-ups worth asking, best first. Empty when the answer needs none."""
+    dialogue = answers_only(dialogue)
     answer = candidate_text(dialogue)
     last = next((t.text for t in reversed(dialogue) if t.speaker == "candidate"), "")
     features = scoring.extract(_anchor(question), answer)
@@ -75,12 +40,13 @@ def follow_ups(question: QuestionSpec, dialogue: list[Turn], language: str) -> l
     topic = instruction_topic(question.additional_instructions)
     if topic:
         asks.append(phrase(language, "ask_topic", point=topic))
-    asks += _gaps(question, features, answer, spoken, language)
+    asks += _gaps(question, features, answer, spoken or _quoted_bit(last, english), language)
     return asks
 
 
 def forced_follow_ups(question: QuestionSpec, dialogue: list[Turn], language: str) -> list[str]:
     """Follow-ups for when one must be asked (``min_follow_ups``) though nothing is missing."""
+    dialogue = answers_only(dialogue)
     last = next((t.text for t in reversed(dialogue) if t.speaker == "candidate"), "")
     asks = []
     if language_of(language) == "en":
@@ -127,6 +93,15 @@ def _gaps(
     return asks
 
 
+def _quoted_bit(answer: str, english: bool) -> list[Clause]:
+    """The answer's opening words, quoted exactly, when it has no clause to say back:
+    'You said “I just take them in order” — …'."""
+    opening = re.split(r"[,;:.!?—–]", answer.strip(), maxsplit=1)[0].strip()
+    if not english or not 3 <= len(opening.split()) <= 10:
+        return []
+    return [Clause(opening, f"you said “{opening}”", False, False)]
+
+
 def _grounded(best: list[Clause], ending: str, language: str, fallback: str = "ask_more") -> str:
     if best and language_of(language) == "en":
         return f"{_cap(best[0].back)} {ending}".replace(" .", ".")
@@ -138,19 +113,29 @@ def _point_question(point: str, experience: bool, language: str) -> str:
     if language_of(language) != "en":
         return phrase(language, "ask_point", point=plain)
     if experience:
-        return f"What about {plain} — how did that come into it?"
-    return f"Where would {plain} fit into your approach?"
+        return f"What about {plain}? How did that come into what you did?"
+    return f"Could you say a little about {plain} too?"
 
 
 def _plain_point(point: str) -> str:
-    """At most four words of a rubric point, lower case: sayable, never a quotation."""
+    """At most four words of a rubric point, lower case, about "you": sayable, never a quote."""
     tokens = point.replace("—", " ").split()
-    return " ".join(tokens[:4]).strip(" ,.;:").lower()
+    keep = 5 if tokens and tokens[0].lower() in ("a", "an", "the") else 4
+    tokens = [_YOURS.get(t.lower(), t.lower()) for t in tokens[:keep]]
+    while tokens and tokens[-1].strip(" ,.;:") in STOPWORDS:
+        tokens.pop()
+    return " ".join(tokens).strip(" ,.;:")
+
+
+_YOURS = {"their": "your", "they": "you", "them": "you", "themselves": "yourself"}
 
 
 def _most_specific(found: Iterable[Clause]) -> list[Clause]:
-    """Clauses ordered by how much they say (content words), then by position."""
-    ranked = sorted(enumerate(found), key=lambda item: (-len(content_terms(item[1].said)), item[0]))
+    """Whole clauses before ones cut short, then by how much they say, then by position."""
+    ranked = sorted(
+        enumerate(found),
+        key=lambda item: (item[1].cut, -len(content_terms(item[1].said)), item[0]),
+    )
     return [clause for _, clause in ranked]
 
 
@@ -179,36 +164,34 @@ def instruction_topic(instructions: str) -> str | None:
 # -- acknowledgements ---------------------------------------------------------------------------
 
 STRONG_ACKS = (
-    "Thank you — the part about {np} gives me a clear picture.",
-    "Thanks, that's a concrete answer; {np} especially.",
-    "Great, thank you. I've noted {np}.",
+    "Thank you. So {back} — that gives me a clear picture.",
+    "Thanks, that's concrete: {back}.",
+    "Great, thank you — {back}; noted.",
 )
 PLAIN_ACKS = (
-    "Thanks for walking me through {np}.",
-    "Okay, thank you — I've noted {np}.",
-    "Thank you, that helps me understand {np}.",
+    "Thanks. So {back}; I've noted that.",
+    "Okay, thank you — {back}.",
+    "Thank you, I understand: {back}.",
 )
 
 
 def acknowledgement(
     question: QuestionSpec, dialogue: list[Turn], said: set[str], language: str, score: int
 ) -> str:
-    """A short thank-you that reflects the answer: it names something the candidate said when the
-    answer said something, and it is never a sentence already said in the interview."""
+    """A short thank-you that reflects the answer: it says back something the candidate said
+    when the last answer has it, and it is never a sentence already said in the interview."""
+    dialogue = answers_only(dialogue)
     options: list[str] = []
     if language_of(language) == "en":
-        avoid = frozenset(content_terms(question.text))
-        phrases = noun_phrases(candidate_text(dialogue), avoid)
+        last = next((t.text for t in reversed(dialogue) if t.speaker == "candidate"), "")
+        said_back = _said_back(dialogue)
+        fresh = [c for c in clauses(last) if c.back not in said_back and not c.by_team]
         templates = STRONG_ACKS if score >= 4 else PLAIN_ACKS
         turn = sum(1 for t in dialogue if t.speaker == "interviewer")
-        for index, np in enumerate(_by_specificity(phrases)[:3]):
-            options.append(templates[(turn + index) % len(templates)].format(np=np))
+        for index, clause in enumerate(_most_specific(fresh)[:3]):
+            options.append(templates[(turn + index) % len(templates)].format(back=clause.back))
     options += [phrase(language, key) for key in ("move_on", "ack_2", "ack_3", "ack_4")]
     return next((o for o in options if not set(sentences_of(o)) & said), options[-1])
-
-
-def _by_specificity(phrases: list[str]) -> list[str]:
-    return sorted(phrases, key=lambda p: (-len(p.split()), phrases.index(p)))
 
 
 def _anchor(question: QuestionSpec) -> scoring.Anchor:

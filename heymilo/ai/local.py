@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from heymilo.ai import candidate, embedding, explain, followups, scoring
+from heymilo.ai import candidate, embedding, explain, followups, lines, scoring
 from heymilo.ai.base import (
     Action,
     AnswerEvaluation,
@@ -79,7 +79,7 @@ class LocalEngine:
         is_last_question: bool = False,
         history: list[Turn] | None = None,
     ) -> TurnDecision:
-        said = followups.said_sentences([*(history or []), *dialogue])
+        said = lines.said_sentences([*(history or []), *dialogue])
         wanted = _first_new(
             followups.follow_ups(question, dialogue, posting.language), question, said
         )
@@ -110,7 +110,7 @@ class LocalEngine:
         history: list[Turn] | None = None,
     ) -> CandidateReply:
         kind = candidate.classify(text)
-        said = followups.said_sentences([*(history or []), *dialogue])
+        said = lines.said_sentences([*(history or []), *dialogue])
         answered, sources, utterance = False, (), ""
         if kind == "question":
             utterance, answered, sources = candidate.reply_to_question(
@@ -153,7 +153,7 @@ class LocalEngine:
 
 
 def _first_new(options: list[str], question: QuestionSpec, said: set[str]) -> str | None:
-    return next((o for o in options if followups.acceptable(o, question, said)), None)
+    return next((o for o in options if lines.acceptable(o, question, said)), None)
 
 
 def _forced(question: QuestionSpec, dialogue: list[Turn], language: str, said: set[str]) -> str:

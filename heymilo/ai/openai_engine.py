@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import openai
 
-from heymilo.ai import candidate, explain, followups, schemas
+from heymilo.ai import candidate, explain, followups, lines, schemas
 from heymilo.ai.base import (
     AnswerEvaluation,
     CandidateReply,
@@ -154,14 +154,14 @@ class OpenAIEngine:
         )  # fmt: skip
         action = allowed_action(question, follow_ups_asked, data["action"])
         utterance = data["utterance"].strip()
-        said = followups.said_sentences([*(history or []), *dialogue])
+        said = lines.said_sentences([*(history or []), *dialogue])
         if action == "follow_up":
             if data["action"] != "follow_up" or not utterance:
                 raise EngineError("model declined a follow-up that min_follow_ups requires")
             _check_line(utterance, question, said)
         elif is_last_question:
             action, utterance = "wrap_up", closing(posting, candidate_name)
-        elif data["action"] != "move_on" or not followups.acceptable(utterance, question, said):
+        elif data["action"] != "move_on" or not lines.acceptable(utterance, question, said):
             # The model wanted a follow-up past the maximum, or its thanks broke a rule.
             utterance = followups.acknowledgement(question, dialogue, said, posting.language, 3)
         return TurnDecision(action, utterance, self._provenance(prompt, self.model))
@@ -206,7 +206,7 @@ class OpenAIEngine:
         utterance = "".join(spoken).strip()
         if not utterance:
             raise EngineError("model streamed an empty utterance")
-        _check_line(utterance, question, followups.said_sentences([*(history or []), *dialogue]))
+        _check_line(utterance, question, lines.said_sentences([*(history or []), *dialogue]))
         yield TurnDecision("follow_up", utterance, self._provenance(prompt, self.model))
 
     def respond_to_candidate(
@@ -390,7 +390,7 @@ def _turn_values(
 
 def _check_line(utterance: str, question: QuestionSpec, said: set[str]) -> None:
     """A follow-up must not read the rubric out, repeat a sentence or fail to ask anything."""
-    if not followups.acceptable(utterance, question, said) or not utterance.rstrip().endswith("?"):
+    if not lines.acceptable(utterance, question, said) or not utterance.rstrip().endswith("?"):
         raise EngineError("model's follow-up quoted the rubric, repeated itself or asked nothing")
 
 

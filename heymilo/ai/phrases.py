@@ -34,13 +34,32 @@ PHRASES: dict[str, dict[str, str]] = {
         "ack_3": "Thanks for that.",
         "ack_4": "Understood, thank you.",
         "answer_lead": "Good question.",
+        "answer_lead_2": "Sure, I can tell you that.",
+        "dont_know_2": (
+            "I'm afraid I don't know that one. It's on my list for the recruiter, who will get "
+            "back to you."
+        ),
         "dont_know": (
             "That's a fair question, but I don't have that information. I've noted it, and the "
             "recruiter will follow up with you."
         ),
-        "back_1": "Now, back to my question — take your time.",
-        "back_2": "Let's return to the question whenever you're ready.",
-        "back_3": "Coming back to what I asked: go ahead when you're ready.",
+        "back_1": "Now, back to my question about {topic}.",
+        "back_2": "Let's return to {topic} whenever you're ready.",
+        "back_3": "Coming back to {topic}: go ahead when you're ready.",
+        "answer_lead_3": "Happy to answer that.",
+        "dont_know_3": (
+            "I don't have an answer to that here. The recruiter will see your question and reply "
+            "to you."
+        ),
+        "dont_know_4": (
+            "Good question — I can't answer it from what I have. I've passed it on, and the "
+            "recruiter will follow up."
+        ),
+        "told_before": "As I mentioned a moment ago, that's what I know about it.",
+        "dont_know_about": (
+            "I'm afraid I don't have information about the {subject}, but I've noted your "
+            "question and the recruiter will follow up with you."
+        ),
         "rephrase": "Let me put it differently: tell me, in your own words, about {topic}.",
     },
     "es": {
@@ -69,13 +88,16 @@ PHRASES: dict[str, dict[str, str]] = {
         "ack_3": "Gracias por contarlo.",
         "ack_4": "Entendido, gracias.",
         "answer_lead": "Buena pregunta.",
+        "answer_lead_2": "Claro, te lo cuento.",
+        "dont_know_2": "Me temo que no lo sé. Lo apunto para el reclutador, que te responderá.",
         "dont_know": (
             "Es una pregunta razonable, pero no tengo esa información. La he anotado y el "
             "reclutador te responderá."
         ),
-        "back_1": "Volvamos a mi pregunta; tómate tu tiempo.",
-        "back_2": "Retomemos la pregunta cuando quieras.",
-        "back_3": "Volviendo a lo que te pregunté: adelante cuando estés listo.",
+        "back_1": "Volvamos a mi pregunta sobre {topic}.",
+        "back_2": "Retomemos {topic} cuando quieras.",
+        "back_3": "Volviendo a {topic}: adelante cuando estés listo.",
+        "told_before": "Como te comenté hace un momento, es lo que sé al respecto.",
         "rephrase": "Te lo planteo de otra forma: cuéntame, con tus palabras, sobre {topic}.",
     },
     "fr": {
@@ -108,13 +130,18 @@ PHRASES: dict[str, dict[str, str]] = {
         "ack_3": "Merci pour cette réponse.",
         "ack_4": "Entendu, merci.",
         "answer_lead": "Bonne question.",
+        "answer_lead_2": "Bien sûr, je peux vous le dire.",
+        "dont_know_2": (
+            "Je crains de ne pas le savoir. Je le note pour le recruteur, qui vous répondra."
+        ),
         "dont_know": (
             "C'est une question légitime, mais je n'ai pas cette information. Je l'ai notée et "
             "le recruteur reviendra vers vous."
         ),
-        "back_1": "Revenons à ma question ; prenez votre temps.",
-        "back_2": "Reprenons la question quand vous voulez.",
-        "back_3": "Pour revenir à ma question : allez-y quand vous êtes prêt.",
+        "back_1": "Revenons à ma question sur {topic}.",
+        "back_2": "Reprenons {topic} quand vous voulez.",
+        "back_3": "Pour revenir à {topic} : allez-y quand vous êtes prêt.",
+        "told_before": "Comme je l'ai dit il y a un instant, c'est ce que je sais à ce sujet.",
         "rephrase": "Autrement dit : parlez-moi, avec vos mots, de {topic}.",
     },
     "de": {
@@ -145,13 +172,18 @@ PHRASES: dict[str, dict[str, str]] = {
         "ack_3": "Danke dafür.",
         "ack_4": "Verstanden, danke.",
         "answer_lead": "Gute Frage.",
+        "answer_lead_2": "Gern, das kann ich Ihnen sagen.",
+        "dont_know_2": (
+            "Das weiß ich leider nicht. Ich notiere es für die Personalabteilung, die sich meldet."
+        ),
         "dont_know": (
             "Das ist eine berechtigte Frage, aber diese Information habe ich nicht. Ich habe sie "
             "notiert, und die Personalabteilung meldet sich bei Ihnen."
         ),
-        "back_1": "Zurück zu meiner Frage; lassen Sie sich Zeit.",
-        "back_2": "Kehren wir zur Frage zurück, wann immer Sie bereit sind.",
-        "back_3": "Um auf meine Frage zurückzukommen: legen Sie los, wenn Sie bereit sind.",
+        "back_1": "Zurück zu meiner Frage: {topic}.",
+        "back_2": "Kehren wir zu {topic} zurück, wann immer Sie bereit sind.",
+        "back_3": "Zurück zu {topic}: legen Sie los, wenn Sie bereit sind.",
+        "told_before": "Wie eben gesagt, mehr weiß ich dazu nicht.",
         "rephrase": "Anders gesagt: Erzählen Sie mir in Ihren eigenen Worten von {topic}.",
     },
     "pt": {
@@ -180,13 +212,16 @@ PHRASES: dict[str, dict[str, str]] = {
         "ack_3": "Obrigado por contar.",
         "ack_4": "Entendido, obrigado.",
         "answer_lead": "Boa pergunta.",
+        "answer_lead_2": "Claro, posso contar.",
+        "dont_know_2": "Receio não saber. Anoto para o recrutador, que vai responder a você.",
         "dont_know": (
             "É uma pergunta justa, mas não tenho essa informação. Anotei e o recrutador vai "
             "responder a você."
         ),
-        "back_1": "Voltando à minha pergunta; não tenha pressa.",
-        "back_2": "Vamos retomar a pergunta quando quiser.",
-        "back_3": "Voltando ao que perguntei: pode seguir quando estiver pronto.",
+        "back_1": "Voltando à minha pergunta sobre {topic}.",
+        "back_2": "Vamos retomar {topic} quando quiser.",
+        "back_3": "Voltando a {topic}: pode seguir quando estiver pronto.",
+        "told_before": "Como eu disse há pouco, é o que sei sobre isso.",
         "rephrase": "Dito de outra forma: conte, com suas palavras, sobre {topic}.",
     },
 }
@@ -213,6 +248,10 @@ def language_of(code: str) -> str:
     """Map a posting language ("pt-BR", "de") to a supported phrase set, English by default."""
     base = (code or "en").lower().split("-")[0].split("_")[0]
     return base if base in PHRASES else "en"
+
+
+def has_phrase(language: str, key: str) -> bool:
+    return key in PHRASES[language_of(language)]
 
 
 def phrase(language: str, key: str, **values: str) -> str:

@@ -38,7 +38,8 @@ RUBRIC_NOISE = frozenset(
         "including includes include relevant genuine judge fully correctly correct accurately "
         "complete completely thorough point points model makes wording words own cover covers "
         "covered mention mentions mentioned restates restate question wrong topic empty "
-        "explaining answers anything experienced familiarity knowledge multiple"
+        "explaining answers anything experienced familiarity knowledge multiple scenario "
+        "situation"
     )
 )
 CANDIDATE_RE = re.compile(r"\b(?:the candidate|candidates?)\b", re.IGNORECASE)
@@ -116,7 +117,9 @@ def _strip_lead(item: str) -> str:
 
 
 POINT_SPLIT_RE = re.compile(
-    r"[,;:.()—–]|\band\b|\bor\b|\bwith\b|\bincluding\b|\bthat\b|\bsuch as\b", re.IGNORECASE
+    r"[,;:.()—–]|\band\b|\bor\b|\bwith\b|\bincluding\b|\bthat\b|\bsuch as\b|\bshowing\b"
+    r"|\bdemonstrating\b",
+    re.IGNORECASE,
 )
 ADJECTIVES = frozenset(
     """
@@ -170,22 +173,31 @@ GERUNDS = {
 DESCRIBING = frozenset(
     """
     experienced knowledgeable familiar comfortable proficient skilled fluent confident able
-    genuinely strong excellent
+    genuinely strong excellent describe décrit beschreibt descreve muestra montre zeigt mostra
+    explica explique erklärt
     """.split()  # noqa: SIM905 - a word list reads better as prose
 )
 TRAILING_META_RE = re.compile(r"\s+(?:ability|abilities|skills?|capability|approach)$", re.I)
 
 
 def _plain(point: str) -> str:
-    """A rubric point as words one can say: lead verbs and fillers off, a verb as a gerund."""
+    """A rubric point as words one can say: lead verbs and fillers off, a verb as a gerund, an
+    article kept ("a clear triage system" → "a triage system")."""
     previous = None
+    article = ""
     while previous != point:
         previous = point
-        point = FILLER_LEAD_RE.sub("", META_LEAD_RE.sub("", point, count=1).strip()).strip(" ,")
+        point = META_LEAD_RE.sub("", point, count=1).strip()
+        lead = re.match(r"(?:a|an)\s+", point, re.IGNORECASE)
+        article = article or (lead and "a") or ""
+        point = FILLER_LEAD_RE.sub("", point).strip(" ,")
     first, _, rest = point.partition(" ")
     if first.lower() in GERUNDS:
-        point = f"{GERUNDS[first.lower()]} {rest}".strip()
-    return TRAILING_META_RE.sub("", point)
+        return TRAILING_META_RE.sub("", f"{GERUNDS[first.lower()]} {rest}".strip())
+    point = TRAILING_META_RE.sub("", point)
+    if article and " " in point:  # "a positive outcome"; a lone word ("empathy") reads bare
+        return f"{'an' if point[:1].lower() in 'aeiou' else 'a'} {point}"
+    return point
 
 
 def _unique(points) -> tuple[str, ...]:
