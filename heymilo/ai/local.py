@@ -52,7 +52,8 @@ class LocalEngine:
     # -- evaluation -------------------------------------------------------------------------
 
     def evaluate_answer(self, *, question: QuestionSpec, dialogue: list[Turn]) -> AnswerEvaluation:
-        answer = candidate_text(dialogue)
+        # The candidate's questions and requests to repeat are not part of the answer.
+        answer = candidate_text(candidate.answers_only(dialogue))
         anchor = scoring.anchor_for(question)
         features = scoring.extract(anchor, answer)
         strength = scoring.strength(anchor, features)

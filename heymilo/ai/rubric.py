@@ -10,7 +10,7 @@ fully…", "Look for…"), whose meta-words are not content. ``score_of_1`` desc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from heymilo.ai.base import QuestionSpec
 from heymilo.ai.text import content_terms
@@ -64,9 +64,18 @@ class Rubric:
     has_reference: bool  # a reference answer was given (benchmarks, batch scoring)
 
 
+CONTRAST_RE = re.compile(
+    r"\b(?:rather than|instead of|as opposed to|not just|not merely|without)\b([^.;\n]*)", re.I
+)
+
+
 def read_rubric(question: QuestionSpec) -> Rubric:
     reference = question.reference_answer.strip()
     criteria = criteria_content(question.evaluation_criteria)
+    # "Own the loss rather than blaming external factors": what follows is a poor answer's trait.
+    contrasts = " ".join(m.group(1) for m in CONTRAST_RE.finditer(criteria))
+    criteria = CONTRAST_RE.sub("", criteria)
+    question = replace(question, score_of_1=f"{question.score_of_1}\n{contrasts}".strip())
     if reference:
         return Rubric(reference, criteria, (), question.score_of_1, False, True)
     items = checklist_items(question.score_of_5)
@@ -177,6 +186,9 @@ DESCRIBING = frozenset(
     explica explique erklärt
     """.split()  # noqa: SIM905 - a word list reads better as prose
 )
+SUBJECT_RE = re.compile(
+    r"^(?:(?:strong|good|great|the|a|an)\s+)?(?:candidates?|applicants?|people)\s+", re.I
+)
 TRAILING_META_RE = re.compile(r"\s+(?:ability|abilities|skills?|capability|approach)$", re.I)
 
 
@@ -191,9 +203,11 @@ def _plain(point: str) -> str:
         lead = re.match(r"(?:a|an)\s+", point, re.IGNORECASE)
         article = article or (lead and "a") or ""
         point = FILLER_LEAD_RE.sub("", point).strip(" ,")
+    point = SUBJECT_RE.sub("", point)
     first, _, rest = point.partition(" ")
-    if first.lower() in GERUNDS:
-        return TRAILING_META_RE.sub("", f"{GERUNDS[first.lower()]} {rest}".strip())
+    gerund = GERUNDS.get(first.lower()) or GERUNDS.get(f"{first.lower()}s")
+    if gerund:
+        return TRAILING_META_RE.sub("", f"{gerund} {rest}".strip())
     point = TRAILING_META_RE.sub("", point)
     if article and " " in point:  # "a positive outcome"; a lone word ("empathy") reads bare
         return f"{'an' if point[:1].lower() in 'aeiou' else 'a'} {point}"

@@ -111,7 +111,7 @@ class Features:
     relevance: float  # share of the answer's terms that belong to the question or anchor
     topic: float  # share of the question's subject words the answer talks about
     length: float  # saturating 0..1
-    negative: float  # similarity to the score-of-1 description
+    negative: float  # words of the score-of-1 description used (saturates at two)
     numbers: float
     example: float
     outcome: float
@@ -305,7 +305,7 @@ def extract(anchor: Anchor, answer: str) -> Features:
         ),
         topic=_share(set(prefixes), anchor.topic_terms),
         length=1.0 - math.exp(-len(terms) / (30.0 if anchor.descriptive else 12.0)),
-        negative=_share(set(prefixes), anchor.negative_terms),
+        negative=min(1.0, len(set(prefixes) & anchor.negative_terms) / 2),
         numbers=min(1.0, len(numbers(answer)) / 2),
         example=max(_cue_rate(lowered, EXAMPLE_CUES, 1), _narrative(answer)),
         outcome=_cue_rate(lowered, OUTCOME_CUES, 2),
@@ -365,7 +365,7 @@ def reference_strength(f: Features) -> float:
     lexical = lexical_strength(f)
     if f.covered_points or f.missing_points:  # a checklist: each item counts on its own too
         lexical = 0.75 * lexical + 0.25 * f.point_coverage
-    value = SEMANTIC_WEIGHT * f.semantic + (1 - SEMANTIC_WEIGHT) * lexical
+    value = SEMANTIC_WEIGHT * f.semantic + (1 - SEMANTIC_WEIGHT) * lexical - 0.1 * f.negative
     return max(0.0, min(1.0, value * (0.4 if f.contradiction else 1.0)))
 
 

@@ -245,7 +245,7 @@ def test_a_vague_answer_is_asked_for_a_concrete_example():
     decision = next_turn(UNHAPPY_CUSTOMER, [WEAK_ANSWER], 0)
 
     assert decision.action == "follow_up"
-    assert "example" in decision.utterance
+    assert "specific" in decision.utterance
 
 
 def test_an_example_without_a_result_is_asked_for_the_result():
@@ -315,7 +315,7 @@ def test_it_wraps_up_with_the_candidate_name_after_the_last_question():
         ("fr", "exemple"),
         ("de", "Beispiel"),
         ("pt", "exemplo"),
-        ("en", "example"),
+        ("en", "specific"),
     ],
 )
 def test_follow_ups_speak_the_posting_language(language, expected):
