@@ -40,8 +40,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from heymilo.ai import scoring  # noqa: E402
 from heymilo.ai.base import QuestionSpec, Turn  # noqa: E402
 from heymilo.ai.local import LocalEngine  # noqa: E402
+from tests.ai.cases import CASES, OFF_TOPIC, ONE_WORD, stuffed  # noqa: E402
+from tests.ai.conversations import CONVERSATIONS, play_all  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "answer-scoring" / "saf-english-training.jsonl"
 UNSEEN_DATA = REPO / "bench" / "data" / "saf-english-unseen-questions.jsonl"
@@ -223,11 +226,75 @@ def swap_identity(answer: str) -> str:
     return SWAP_RE.sub(swap, answer)
 
 
-def speed(engine, rows: list[dict]) -> float:
-    """Answers per second, rubric form, anchors prepared fresh (a new engine cache)."""
+def speed(engine, rows: list[dict]) -> tuple[float, float]:
+    """Answers per second, cold (nothing cached; run under ``taskset -c 0`` for one core): SAF
+    answers in rubric form, and interview answers (longer) against descriptive rubrics."""
+    scoring.clear_caches()
     started = time.perf_counter()
     strengths(engine, rows, "rubric")
-    return len(rows) / (time.perf_counter() - started)
+    short = len(rows) / (time.perf_counter() - started)
+    answers = [(c.question, f"{text} ({i})") for i in range(10) for c in CASES
+               for text in (c.strong, c.weak, c.paraphrase)]  # fmt: skip
+    started = time.perf_counter()
+    for question, answer in answers:
+        engine.evaluate_answer(question=question, dialogue=[Turn("candidate", answer)])
+    return short, len(answers) / (time.perf_counter() - started)
+
+
+# -- gaming -----------------------------------------------------------------------------------
+
+
+def gaming(engine) -> dict:
+    """Over the interview cases: how many stuffed, off-topic and one-word answers score ≤ 2, how
+    many paraphrases land within one point of the original, and strong vs weak."""
+
+    def score(question: QuestionSpec, answer: str) -> int:
+        return engine.evaluate_answer(question=question, dialogue=[Turn("candidate", answer)]).score
+
+    found = {"cases": len(CASES), "stuffed": 0, "off_topic": 0, "one_word": 0, "paraphrase": 0}
+    found["strong_over_weak"] = 0
+    for case in CASES:
+        q = case.question
+        found["stuffed"] += score(q, stuffed(q)) <= 2
+        found["off_topic"] += score(q, OFF_TOPIC) <= 2
+        found["one_word"] += score(q, ONE_WORD) <= 2
+        strong = score(q, case.strong)
+        found["paraphrase"] += abs(strong - score(q, case.paraphrase)) <= 1
+        found["strong_over_weak"] += strong > score(q, case.weak)
+    return found
+
+
+def print_gaming(found: dict, consistent: tuple[float, float, int] | None) -> None:
+    n = found["cases"]
+    print(
+        f"gaming over {n} interview rubrics: rubric-stuffing ≤ 2: {found['stuffed']}/{n}; "
+        f"off-topic ≤ 2: {found['off_topic']}/{n}; one word ≤ 2: {found['one_word']}/{n}; "
+        f"paraphrase within 1 point: {found['paraphrase']}/{n}; strong > weak: "
+        f"{found['strong_over_weak']}/{n}"
+    )
+    if consistent:
+        again, swapped, altered = consistent
+        print(
+            f"same answer twice → same score: {again:.1f}%; name/gender swapped → unchanged: "
+            f"{swapped:.1f}% ({altered} answers altered)"
+        )
+
+
+def print_conversations(engine) -> None:
+    t = play_all(engine)
+    share = lambda part, whole: f"{part}/{whole} ({100 * part / max(1, whole):.0f}%)"  # noqa: E731
+    print(
+        f"{len(CONVERSATIONS)} scripted conversations, {t.follow_ups} follow-ups: grounded in the "
+        f"answer {share(t.grounded, t.follow_ups)}; asking for a missed rubric part "
+        f"{share(t.asks_missing, t.follow_ups)}; either {share(t.on_point, t.follow_ups)}; "
+        f"not ending in '?' {t.not_questions}"
+    )
+    print(
+        f"rubric quotes (5+ words): {t.rubric_quotes}; repeated sentences: {t.repeats}; "
+        f"utterances classified right: {share(t.classified, t.utterances)}; candidate questions "
+        f"answered from the posting: {share(t.answered, t.questions)}; unanswerable ones met with "
+        f"an honest don't-know: {share(t.honest, t.unknowns)}"
+    )
 
 
 def consistency(engine, rows: list[dict]) -> tuple[float, float, int]:
@@ -256,6 +323,7 @@ def engines(remote_sample: int) -> list[tuple[str, object, Callable[[list[dict]]
         ("local", LocalEngine(), lambda rows: rows)
     ]
     if os.environ.get("AI_BASE_URL"):
+        from heymilo.ai.fallback import FallbackEngine
         from heymilo.ai.openai_engine import OpenAIEngine
 
         model = os.environ.get("AI_MODEL") or "gpt-4o-mini"
@@ -265,7 +333,9 @@ def engines(remote_sample: int) -> list[tuple[str, object, Callable[[list[dict]]
             model=model,
             scoring_model=os.environ.get("AI_SCORING_MODEL") or model,
         )
-        found.append((f"openai {model}", remote, lambda rows: sample(rows, remote_sample)))
+        # Wrapped as in the product; a remote failure is answered locally (and shows as such).
+        label = f"openai {model}, {remote_sample} answers a set"
+        found.append((label, FallbackEngine(remote), lambda rows: sample(rows, remote_sample)))
     return found
 
 
@@ -285,10 +355,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no data at {args.data}", file=sys.stderr)
         return 2
     sets = load_sets(args)
+    print(f"data: {args.data}; held-out question_ids: {held_out_label(sets)}")
     for label, engine, pick in engines(args.remote_sample):
         results = [(name, tuned, agreement(engine, pick(rows))) for name, tuned, rows in sets]
         print_agreement(label, results)
+        local = isinstance(engine, LocalEngine)
+        short, interview = speed(engine, pick(sets[0][2]))
+        print(f"answers/s, cold: SAF tuning in rubric form {short:.0f}; interview answers "
+              f"{interview:.0f}")  # fmt: skip
+        consistent = consistency(engine, sets[0][2]) if local else None
+        print_gaming(gaming(engine), consistent)
+        print_conversations(engine)
     return 0
+
+
+def held_out_label(sets: list[tuple[str, bool, list[dict]]]) -> str:
+    held = {r["question_id"] for name, _, rows in sets if name == "SAF held-out" for r in rows}
+    return ", ".join(sorted(held, key=question_key)) or "(not scored: --tuning-only)"
 
 
 if __name__ == "__main__":

@@ -70,3 +70,7 @@ def similarity(a: str, b: str) -> float:
     if not a.strip() or not b.strip():
         return 0.0
     return round(float(_vector(a) @ _vector(b)), 4)
+
+
+def clear_cache() -> None:
+    _vector.cache_clear()

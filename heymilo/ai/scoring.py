@@ -201,6 +201,12 @@ def anchor_for(question: QuestionSpec) -> Anchor:
     )
 
 
+def clear_caches() -> None:
+    """Forget prepared anchors and embedded texts (benchmarks measure cold speed)."""
+    _anchor.cache_clear()
+    embedding.clear_cache()
+
+
 @lru_cache(maxsize=1024)
 def _anchor(text: str, criteria: str, score_of_1: str, score_of_5: str, reference: str) -> Anchor:
     question = QuestionSpec(
