@@ -14,7 +14,7 @@ import re
 from heymilo.ai.base import PostingContext, QuestionSpec, Turn, UtteranceKind
 from heymilo.ai.chunks import noun_phrases
 from heymilo.ai.explain import topic as explain_topic
-from heymilo.ai.lines import said_sentences, sentences_of
+from heymilo.ai.lines import sentences_of
 from heymilo.ai.phrases import has_phrase, is_repeat_request, language_of, phrase
 from heymilo.ai.text import canonical, content_terms, sentences, words
 
@@ -177,7 +177,7 @@ def reply_to_question(
         )
     else:
         reply = dont_know(language, text, said)
-    topic = explain_topic(question)
+    topic = explain_topic(question) if language_of(language) == "en" else ""
     back = fresh(language, ("back_1", "back_2", "back_3"), said, topic=topic)
     return f"{reply} {back}", bool(sources), tuple(sources)
 
@@ -240,7 +240,10 @@ def rephrase(question: QuestionSpec, language: str) -> str:
             match = pattern.match(core)
             if match:
                 return template.format(rest=match.group(1).rstrip("?.! "))
-    return phrase(language, "rephrase", topic=_topic_words(question.text))
+    if language_of(language) == "en":
+        return phrase(language, "rephrase", topic=_topic_words(question.text))
+    # No word lists for other languages yet: a plain request in the posting's language.
+    return phrase(language, "rephrase")
 
 
 def _topic_words(text: str) -> str:
@@ -272,7 +275,3 @@ def repeat(posting: PostingContext, question: QuestionSpec, dialogue: list[Turn]
         questions = [s for s in re.split(r"(?<=[.!?])\s+", last) if s.endswith("?")]
         last = " ".join(questions) or last
     return phrase(posting.language, "repeat", question=last)
-
-
-def already_said(history: list[Turn], dialogue: list[Turn]) -> set[str]:
-    return said_sentences([*history, *dialogue])

@@ -13,7 +13,7 @@ import re
 
 from heymilo.ai import scoring
 from heymilo.ai.base import AnswerEvaluation, QuestionSpec
-from heymilo.ai.text import truncate_words
+from heymilo.ai.text import STOPWORDS, truncate_words, words
 
 VERDICTS = {
     5: "Strong answer",
@@ -37,30 +37,31 @@ def summary(anchor: scoring.Anchor, f: scoring.Features, score: int, quote: str 
         parts.append("Covered: " + "; ".join(_short(p) for p in f.covered_points[:4]) + ".")
     if f.missing_points:
         parts.append("Not covered: " + "; ".join(_short(p) for p in f.missing_points[:4]) + ".")
-    parts.extend(_notes(anchor, f))
+    parts.extend(_notes(anchor, f, quote is None or looks_english(quote)))
     if quote:
         parts.append(f"In the candidate's words: “{quote}”")
     return " ".join(parts)
 
 
-def _notes(anchor: scoring.Anchor, f: scoring.Features) -> list[str]:
+def _notes(anchor: scoring.Anchor, f: scoring.Features, english: bool) -> list[str]:
     notes = []
     if anchor.descriptive and f.specificity < scoring.STUFFING_SPECIFICITY:
         notes.append("It mostly repeats the rubric's own words without specifics.")
     elif anchor.descriptive and scoring.topicality(f) < 0.5:
         notes.append("It is largely off topic, so its delivery counts for little.")
     if anchor.descriptive:
-        notes.extend(_quality_notes(f, anchor.hypothetical))
+        notes.extend(_quality_notes(f, anchor.hypothetical, english))
     if f.contradiction:
         notes.append("It contradicts the model answer (opposite yes/no).")
     return notes
 
 
-def _quality_notes(f: scoring.Features, hypothetical: bool) -> list[str]:
+def _quality_notes(f: scoring.Features, hypothetical: bool, english: bool) -> list[str]:
+    """What the answer did; an absence is claimed only for English, where the cues are known."""
     notes = []
     if f.example:
         notes.append("Gives a concrete example.")
-    elif not hypothetical and not f.numbers:
+    elif not hypothetical and not f.numbers and english:
         notes.append("No specific past example given.")
     if f.outcome or f.numbers:
         notes.append("States an outcome" + (" with numbers." if f.numbers else "."))
@@ -69,6 +70,12 @@ def _quality_notes(f: scoring.Features, hypothetical: bool) -> list[str]:
     if f.length < 0.3:
         notes.append("Very short.")
     return notes
+
+
+def looks_english(text: str) -> bool:
+    """At least a fifth of the words are English function words."""
+    tokens = words(text)
+    return bool(tokens) and sum(t in STOPWORDS for t in tokens) / len(tokens) >= 0.2
 
 
 def _short(point: str) -> str:

@@ -96,8 +96,26 @@ class LocalEngine:
             utterance = followups.acknowledgement(question, dialogue, said, posting.language, score)
         return TurnDecision(action=action, utterance=utterance, provenance=_provenance())
 
-    def stream_next_turn(self, **kwargs) -> Iterator[TurnStreamItem]:
-        decision = self.next_turn(**kwargs)
+    def stream_next_turn(
+        self,
+        *,
+        posting: PostingContext,
+        question: QuestionSpec,
+        dialogue: list[Turn],
+        follow_ups_asked: int,
+        candidate_name: str,
+        is_last_question: bool = False,
+        history: list[Turn] | None = None,
+    ) -> Iterator[TurnStreamItem]:
+        decision = self.next_turn(
+            posting=posting,
+            question=question,
+            dialogue=dialogue,
+            follow_ups_asked=follow_ups_asked,
+            candidate_name=candidate_name,
+            is_last_question=is_last_question,
+            history=history,
+        )
         yield from stream_words(decision.utterance)
         yield decision
 

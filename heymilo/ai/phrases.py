@@ -94,11 +94,14 @@ PHRASES: dict[str, dict[str, str]] = {
             "Es una pregunta razonable, pero no tengo esa información. La he anotado y el "
             "reclutador te responderá."
         ),
-        "back_1": "Volvamos a mi pregunta sobre {topic}.",
-        "back_2": "Retomemos {topic} cuando quieras.",
-        "back_3": "Volviendo a {topic}: adelante cuando estés listo.",
+        "back_1": "Volvamos a mi pregunta; tómate tu tiempo.",
+        "back_2": "Retomemos la pregunta cuando quieras.",
+        "back_3": "Volviendo a lo que te pregunté: adelante cuando estés listo.",
         "told_before": "Como te comenté hace un momento, es lo que sé al respecto.",
-        "rephrase": "Te lo planteo de otra forma: cuéntame, con tus palabras, sobre {topic}.",
+        "rephrase": (
+            "Te lo planteo de otra forma: piensa en un caso real que tenga que ver con esto y "
+            "cuéntame, con tus palabras, qué pasó y qué hiciste tú."
+        ),
     },
     "fr": {
         "greeting": (
@@ -138,11 +141,14 @@ PHRASES: dict[str, dict[str, str]] = {
             "C'est une question légitime, mais je n'ai pas cette information. Je l'ai notée et "
             "le recruteur reviendra vers vous."
         ),
-        "back_1": "Revenons à ma question sur {topic}.",
-        "back_2": "Reprenons {topic} quand vous voulez.",
-        "back_3": "Pour revenir à {topic} : allez-y quand vous êtes prêt.",
+        "back_1": "Revenons à ma question ; prenez votre temps.",
+        "back_2": "Reprenons la question quand vous voulez.",
+        "back_3": "Pour revenir à ma question : allez-y quand vous êtes prêt.",
         "told_before": "Comme je l'ai dit il y a un instant, c'est ce que je sais à ce sujet.",
-        "rephrase": "Autrement dit : parlez-moi, avec vos mots, de {topic}.",
+        "rephrase": (
+            "Autrement dit : pensez à un cas réel lié à cette question et racontez-moi, avec vos "
+            "mots, ce qui s'est passé et ce que vous avez fait."
+        ),
     },
     "de": {
         "greeting": (
@@ -180,11 +186,14 @@ PHRASES: dict[str, dict[str, str]] = {
             "Das ist eine berechtigte Frage, aber diese Information habe ich nicht. Ich habe sie "
             "notiert, und die Personalabteilung meldet sich bei Ihnen."
         ),
-        "back_1": "Zurück zu meiner Frage: {topic}.",
-        "back_2": "Kehren wir zu {topic} zurück, wann immer Sie bereit sind.",
-        "back_3": "Zurück zu {topic}: legen Sie los, wenn Sie bereit sind.",
+        "back_1": "Zurück zu meiner Frage; lassen Sie sich Zeit.",
+        "back_2": "Kehren wir zur Frage zurück, wann immer Sie bereit sind.",
+        "back_3": "Um auf meine Frage zurückzukommen: legen Sie los, wenn Sie bereit sind.",
         "told_before": "Wie eben gesagt, mehr weiß ich dazu nicht.",
-        "rephrase": "Anders gesagt: Erzählen Sie mir in Ihren eigenen Worten von {topic}.",
+        "rephrase": (
+            "Anders gesagt: Denken Sie an einen echten Fall dazu und erzählen Sie in eigenen "
+            "Worten, was passiert ist und was Sie getan haben."
+        ),
     },
     "pt": {
         "greeting": (
@@ -218,11 +227,14 @@ PHRASES: dict[str, dict[str, str]] = {
             "É uma pergunta justa, mas não tenho essa informação. Anotei e o recrutador vai "
             "responder a você."
         ),
-        "back_1": "Voltando à minha pergunta sobre {topic}.",
-        "back_2": "Vamos retomar {topic} quando quiser.",
-        "back_3": "Voltando a {topic}: pode seguir quando estiver pronto.",
+        "back_1": "Voltando à minha pergunta; não tenha pressa.",
+        "back_2": "Vamos retomar a pergunta quando quiser.",
+        "back_3": "Voltando ao que perguntei: pode seguir quando estiver pronto.",
         "told_before": "Como eu disse há pouco, é o que sei sobre isso.",
-        "rephrase": "Dito de outra forma: conte, com suas palavras, sobre {topic}.",
+        "rephrase": (
+            "Dito de outra forma: pense em um caso real ligado a isso e conte, com suas palavras, "
+            "o que aconteceu e o que você fez."
+        ),
     },
 }
 

@@ -49,7 +49,15 @@ JUDGING_RE = re.compile(
     r"^\s*(?:judge|assess|evaluate|gauge|rate|score|grade|check)\s+(?:how|whether|if|the)\b",
     re.IGNORECASE,
 )
-LOOK_FOR_RE = re.compile(r"^\s*(?:look|looking|listen|watch)\s+(?:for|out for)\s+", re.IGNORECASE)
+LOOK_FOR_RE = re.compile(
+    r"^\s*(?:(?:look|looking|listen|watch)\s+(?:for|out for)|busca|cherchez|achten sie auf"
+    r"|procure)\s+",
+    re.IGNORECASE,
+)
+# The same judging leads in es, fr, de, pt ("Evalúa esta capacidad del candidato: …").
+FOREIGN_LEAD_RE = re.compile(
+    r"^\s*(?:evalúa|evalua|valora|évaluez|bewerten sie|avalie)\b[^:.]*[:.]?\s*", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -116,7 +124,7 @@ def criteria_content(criteria: str) -> str:
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", criteria or ""):
         if not sentence.strip() or JUDGING_RE.match(sentence):
             continue
-        kept.append(LOOK_FOR_RE.sub("", sentence).strip())
+        kept.append(FOREIGN_LEAD_RE.sub("", LOOK_FOR_RE.sub("", sentence)).strip())
     return " ".join(kept)
 
 
@@ -127,7 +135,7 @@ def _strip_lead(item: str) -> str:
 
 POINT_SPLIT_RE = re.compile(
     r"[,;:.()—–]|\band\b|\bor\b|\bwith\b|\bincluding\b|\bthat\b|\bsuch as\b|\bshowing\b"
-    r"|\bdemonstrating\b",
+    r"|\bdemonstrating\b|\s(?:y|e|et|und|o|ou|oder)\s",
     re.IGNORECASE,
 )
 ADJECTIVES = frozenset(

@@ -1,13 +1,15 @@
-"""The local engine's answer scorer: general features, a fixed weighted sum, an explanation.
+"""The local engine's answer scorer: general features and a fixed weighted sum.
 
-Two anchors are possible. With a ``reference_answer`` (a model answer, as in the SAF benchmark)
-content coverage of the reference dominates. Without one, the rubric (``score_of_5`` plus
-``evaluation_criteria``) is the positive anchor and ``score_of_1`` the negative one, and answer
-quality signals (a concrete example, an outcome, numbers, personal ownership) carry more weight
-because rubrics describe qualities rather than content.
+``rubric.read_rubric`` says what the answer is compared with. A model answer (a reference answer,
+or a ``score_of_5`` that is one, or a checklist) is scored by coverage of its terms plus a little
+meaning from the bundled sentence encoder. A ``score_of_5`` that describes a good answer's
+qualities is scored by the points it names, answer-quality signals (a concrete example, an
+outcome, numbers, personal ownership) as far as the answer is on topic, and a cap for answers made
+of the rubric's own words. ``score_of_1`` pulls down either way.
 
-Weights and thresholds were set on the SAF *tuning* questions only (see ``bench/ai_quality.py``
-and ``docs/ai.md``); nothing here knows about any particular question.
+Model-answer weights and cut points were set on the SAF *tuning* questions only, descriptive ones
+on the interview cases in ``tests/ai/cases.py`` (see ``bench/ai_quality.py`` and ``docs/ai.md``);
+nothing here knows about any particular question.
 """
 
 from __future__ import annotations
@@ -468,7 +470,3 @@ def evidence(anchor: Anchor, answer: str, limit: int = 3) -> list[str]:
     ranked.sort()
     chosen = sorted(ranked[:limit], key=lambda item: item[1])
     return [text for _, _, text in chosen]
-
-
-def has_negation(text: str) -> bool:
-    return any(w in NEGATIONS for w in words(text))
