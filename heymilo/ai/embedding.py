@@ -82,3 +82,8 @@ def similarity(a: str, b: str) -> float:
 
 def clear_cache() -> None:
     _vector.cache_clear()
+
+
+def preload() -> None:
+    """Load the model now rather than on the first answer."""
+    _model()
