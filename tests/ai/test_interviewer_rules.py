@@ -235,11 +235,15 @@ def test_highlights_quote_the_candidate_verbatim():
     assert any("prioritize" in low for low in summary.lowlights)
 
 
-def test_when_every_answer_scored_the_same_the_summary_says_so():
-    summary = summarise([(CASES[0], CASES[0].weak), (CASES[1], CASES[1].weak)])
+def test_when_every_answer_scored_the_same_the_summary_says_so_on_the_right_side():
+    weak = summarise([(CASES[0], CASES[0].weak), (CASES[1], CASES[1].weak)])
+    strong = summarise([(CASES[2], CASES[2].strong), (CASES[5], CASES[5].strong)])
 
-    assert summary.highlights == ["Every answer scored 1/5; no question stood out."]
-    assert summary.lowlights == []
+    assert weak.highlights == []
+    assert weak.lowlights[0] == "Every answer scored 1/5; no question stood out."
+    assert "unhappy customer" in weak.lowlights[1] and "prioritize" in weak.lowlights[2]
+    assert strong.highlights[0] == "Every answer scored 5/5; no question stood out."
+    assert strong.lowlights == []
 
 
 # -- generated questions ------------------------------------------------------------------------
