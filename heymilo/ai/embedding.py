@@ -87,3 +87,17 @@ def clear_cache() -> None:
 def preload() -> None:
     """Load the model now rather than on the first answer."""
     _model()
+
+
+def warm_up() -> None:
+    """Start loading the model in the background (once): called when an interview opens, so the
+    candidate's first answer does not wait for it."""
+    global _warming
+    with _LOADING:
+        if _warming:
+            return
+        _warming = True
+    threading.Thread(target=_model, name="heymilo-ai-warm-up", daemon=True).start()
+
+
+_warming = False

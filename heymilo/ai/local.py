@@ -186,6 +186,7 @@ def _forced(question: QuestionSpec, dialogue: list[Turn], language: str, said: s
 
 def greeting(posting: PostingContext, candidate_name: str, first_question: QuestionSpec) -> str:
     """The interviewer's opening: who they are, the overviews to be spoken, the first question."""
+    embedding.warm_up()  # the candidate's first answer will need the sentence encoder
     company = (
         phrase(posting.language, "company", company=posting.company_name)
         if posting.company_name
