@@ -8,8 +8,12 @@ class AiConfig(AppConfig):
     def ready(self) -> None:
         from celery.signals import worker_init
 
-        # A worker loads the bundled sentence encoder before it takes its first task, so the
-        # first interview it scores does not wait a second for it (web processes load it lazily).
+        from heymilo.ai.embedding import warm_up
+
+        # The bundled sentence encoder takes about a second to load. Web processes start loading
+        # it in the background as they boot, and a worker loads it before it takes a task, so no
+        # candidate's answer and no first evaluation waits for it.
+        warm_up()
         worker_init.connect(_load_encoder, weak=False, dispatch_uid="heymilo.ai.load_encoder")
 
 

