@@ -95,14 +95,14 @@ TOPIC_LEADS = (
 )  # fmt: skip
 
 
-def topic(question: QuestionSpec) -> str:
+def topic(question: QuestionSpec, limit: int = 10) -> str:
     """The question's subject in a few words: "the time you lost a deal"."""
     first = re.split(r"(?<=[.?!])\s+", question.text.strip())[0].rstrip("?.! ")
     for pattern, replacement in TOPIC_LEADS:
         if pattern.match(first):
             first = pattern.sub(replacement, first, count=1)
             break
-    return truncate_words(first[:1].lower() + first[1:], 10)
+    return truncate_words(first[:1].lower() + first[1:], limit)
 
 
 def highs_and_lows(

@@ -192,7 +192,8 @@ def acknowledgement(
             options.append(templates[(turn + index) % len(templates)].format(back=clause.back))
     options += [phrase(language, key) for key in ("move_on", "ack_2", "ack_3", "ack_4")]
     if language_of(language) == "en":  # named for the question, so it cannot have been said
-        options.append(f"Thank you for telling me about {explain.topic(question)}.")
+        about = explain.topic(question, limit=20).rstrip("…")
+        options.append(f"Thank you for telling me about {about}.")
     return next((o for o in options if not set(sentences_of(o)) & said), options[-1])
 
 
