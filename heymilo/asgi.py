@@ -8,8 +8,13 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
+from heymilo.ai.embedding import warm_up  # noqa: E402
 from heymilo.middleware import BodyLimit  # noqa: E402
 from heymilo.routing import SameSiteOrigin, websocket_urlpatterns  # noqa: E402
+
+# A web process starts loading the sentence encoder as it boots, in the background, so no
+# candidate's answer waits for it; short commands (migrate, create_api_key) never load it.
+warm_up()
 
 application = ProtocolTypeRouter(
     {

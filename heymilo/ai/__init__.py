@@ -9,6 +9,7 @@ from typing import Any
 
 from heymilo.ai.base import (
     AnswerEvaluation,
+    CandidateReply,
     Criterion,
     Engine,
     GeneratedQuestions,
@@ -28,6 +29,7 @@ from heymilo.ai.speech import speech_score
 
 __all__ = [
     "AnswerEvaluation",
+    "CandidateReply",
     "Criterion",
     "Engine",
     "GeneratedQuestions",

@@ -13,6 +13,9 @@ from typing import Literal, Protocol, runtime_checkable
 
 Speaker = Literal["interviewer", "candidate"]
 Action = Literal["follow_up", "move_on", "wrap_up"]
+# What a candidate's utterance is: an answer to the question, a question to the interviewer
+# (about the role, team, pay, process…), or a request to rephrase or to repeat the question.
+UtteranceKind = Literal["answer", "question", "rephrase", "repeat"]
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,24 @@ class GeneratedQuestions:
 class TurnDecision:
     action: Action
     utterance: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class CandidateReply:
+    """The interviewer's reply to one candidate utterance (``Engine.respond_to_candidate``).
+
+    ``kind == "answer"``: nothing to say yet (``utterance`` is empty) — store the turn as an answer
+    and call ``next_turn``. Any other kind: say ``utterance`` and wait for the answer again; it is
+    neither an answer nor a follow-up. For ``"question"``, ``answered`` tells whether the posting
+    answered it (``sources`` are the posting sentences used); when False the interviewer said it
+    does not know and the recruiter will follow up, so list the question in the report.
+    """
+
+    kind: UtteranceKind
+    utterance: str
+    answered: bool
+    sources: tuple[str, ...]
     provenance: Provenance
 
 
@@ -209,7 +230,11 @@ class Engine(Protocol):
         follow_ups_asked: int,
         candidate_name: str,
         is_last_question: bool = False,
-    ) -> TurnDecision: ...
+        history: list[Turn] | None = None,
+    ) -> TurnDecision:
+        """``history``: the interview's earlier turns (other questions), so that nothing said
+        there is said again."""
+        ...
 
     def stream_next_turn(
         self,
@@ -220,7 +245,21 @@ class Engine(Protocol):
         follow_ups_asked: int,
         candidate_name: str,
         is_last_question: bool = False,
+        history: list[Turn] | None = None,
     ) -> Iterator[TurnStreamItem]: ...
+
+    def respond_to_candidate(
+        self,
+        *,
+        posting: PostingContext,
+        question: QuestionSpec,
+        dialogue: list[Turn],
+        text: str,
+        history: list[Turn] | None = None,
+    ) -> CandidateReply:
+        """Call once per candidate utterance ``text`` (not yet in ``dialogue``): is it an answer,
+        or a question / rephrase / repeat request, and if so what the interviewer replies."""
+        ...
 
     def evaluate_answer(
         self, *, question: QuestionSpec, dialogue: list[Turn]

@@ -19,6 +19,7 @@ from typing import Any
 
 from heymilo.ai.base import (
     AnswerEvaluation,
+    CandidateReply,
     Criterion,
     GeneratedQuestions,
     InterviewSummary,
@@ -71,6 +72,9 @@ class FallbackEngine:
 
     def next_turn(self, **kwargs: Any) -> TurnDecision:
         return self._call("next_turn", **kwargs)
+
+    def respond_to_candidate(self, **kwargs: Any) -> CandidateReply:
+        return self._call("respond_to_candidate", **kwargs)
 
     def evaluate_answer(self, *, question: QuestionSpec, dialogue: list[Turn]) -> AnswerEvaluation:
         scoring_model = getattr(self.remote, "scoring_model", None)

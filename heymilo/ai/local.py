@@ -1,21 +1,22 @@
 """The local engine: deterministic, offline, explainable. The embedded default.
 
-It scores answers with ``heymilo.ai.scoring`` (rubric/reference coverage plus answer-quality
-signals), writes follow-ups that ask for what an answer lacks, builds questions from the phrases
-of a job description, summarises from the per-question evaluations and screens resumes by
-quoting the resume lines that match each criterion.
+It scores answers with ``heymilo.ai.scoring`` (rubric/model-answer coverage, meaning from a
+bundled sentence encoder, answer-quality signals), follows up on what the candidate said
+(``followups``), answers the candidate's own questions from the posting (``candidate``), builds
+questions from the phrases of a job description, summarises from the per-question evaluations
+(``explain``) and screens resumes by quoting the resume lines that match each criterion.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
-from heymilo.ai import scoring
+from heymilo.ai import candidate, embedding, explain, followups, lines, scoring
 from heymilo.ai.base import (
     Action,
     AnswerEvaluation,
+    CandidateReply,
     Criterion,
     GeneratedQuestions,
     InterviewSummary,
@@ -34,26 +35,14 @@ from heymilo.ai.phrases import phrase
 from heymilo.ai.questions import build_questions
 from heymilo.ai.resume import screen
 from heymilo.ai.speech import speech_score
-from heymilo.ai.text import kebab, numbers, truncate_words, words
+from heymilo.ai.text import kebab, numbers
 
-LOCAL_VERSION = "local.v1"
-LOCAL_MODEL = "heymilo-local-1"
+LOCAL_VERSION = "local.v2"
+LOCAL_MODEL = f"heymilo-local-2+{embedding.MODEL}"
 
 
 def _provenance() -> Provenance:
     return Provenance.now("local", LOCAL_MODEL, LOCAL_VERSION)
-
-
-@lru_cache(maxsize=1024)
-def _anchor(question: QuestionSpec) -> scoring.Anchor:
-    # Questions are frozen dataclasses, so the prepared anchor is cached per question.
-    return scoring.build_anchor(
-        question.text,
-        question.evaluation_criteria,
-        question.score_of_1,
-        question.score_of_5,
-        question.reference_answer,
-    )
 
 
 class LocalEngine:
@@ -63,15 +52,17 @@ class LocalEngine:
     # -- evaluation -------------------------------------------------------------------------
 
     def evaluate_answer(self, *, question: QuestionSpec, dialogue: list[Turn]) -> AnswerEvaluation:
-        answer = candidate_text(dialogue)
-        anchor = _anchor(question)
+        # The candidate's questions and requests to repeat are not part of the answer.
+        answer = candidate_text(candidate.answers_only(dialogue))
+        anchor = scoring.anchor_for(question)
         features = scoring.extract(anchor, answer)
         strength = scoring.strength(anchor, features)
         score = scoring.to_score(anchor, strength, features)
+        evidence = [] if features.empty else scoring.evidence(anchor, answer)
         return AnswerEvaluation(
             score=score,
-            summary=explain(anchor, features, score),
-            evidence=[] if features.empty else scoring.evidence(anchor, answer),
+            summary=explain.summary(anchor, features, score, evidence[0] if evidence else None),
+            evidence=evidence,
             provenance=_provenance(),
             raw_score=round(strength, 4),
         )
@@ -87,17 +78,22 @@ class LocalEngine:
         follow_ups_asked: int,
         candidate_name: str,
         is_last_question: bool = False,
+        history: list[Turn] | None = None,
     ) -> TurnDecision:
-        gap = next_gap(question, dialogue, posting.language)
-        wanted: Action = "follow_up" if gap else "move_on"
-        action = allowed_action(question, follow_ups_asked, wanted)
+        said = lines.said_sentences([*(history or []), *dialogue])
+        wanted = _first_new(
+            followups.follow_ups(question, dialogue, posting.language), question, said
+        )
+        action: Action = allowed_action(
+            question, follow_ups_asked, "follow_up" if wanted else "move_on"
+        )
         if action == "follow_up":
-            utterance = gap or _deepen(question, dialogue, posting.language)
+            utterance = wanted or _forced(question, dialogue, posting.language, said)
         elif is_last_question:
-            action = "wrap_up"
-            utterance = closing(posting, candidate_name)
+            action, utterance = "wrap_up", closing(posting, candidate_name)
         else:
-            utterance = phrase(posting.language, "move_on")
+            score = self.evaluate_answer(question=question, dialogue=dialogue).score
+            utterance = followups.acknowledgement(question, dialogue, said, posting.language, score)
         return TurnDecision(action=action, utterance=utterance, provenance=_provenance())
 
     def stream_next_turn(
@@ -109,6 +105,7 @@ class LocalEngine:
         follow_ups_asked: int,
         candidate_name: str,
         is_last_question: bool = False,
+        history: list[Turn] | None = None,
     ) -> Iterator[TurnStreamItem]:
         decision = self.next_turn(
             posting=posting,
@@ -117,9 +114,32 @@ class LocalEngine:
             follow_ups_asked=follow_ups_asked,
             candidate_name=candidate_name,
             is_last_question=is_last_question,
+            history=history,
         )
         yield from stream_words(decision.utterance)
         yield decision
+
+    def respond_to_candidate(
+        self,
+        *,
+        posting: PostingContext,
+        question: QuestionSpec,
+        dialogue: list[Turn],
+        text: str,
+        history: list[Turn] | None = None,
+    ) -> CandidateReply:
+        kind = candidate.classify(text)
+        said = lines.said_sentences([*(history or []), *dialogue])
+        answered, sources, utterance = False, (), ""
+        if kind == "question":
+            utterance, answered, sources = candidate.reply_to_question(
+                posting, question, text, said
+            )
+        elif kind == "rephrase":
+            utterance = candidate.rephrase(question, posting.language)
+        elif kind == "repeat":
+            utterance = candidate.repeat(posting, question, dialogue)
+        return CandidateReply(kind, utterance, answered, sources, _provenance())
 
     # -- questions, summary, resume, speech ---------------------------------------------------
 
@@ -136,7 +156,7 @@ class LocalEngine:
         evaluations: list[tuple[QuestionSpec, AnswerEvaluation]],
         transcript: list[Turn],
     ) -> InterviewSummary:
-        highlights, lowlights = _highs_and_lows(evaluations)
+        highlights, lowlights = explain.highs_and_lows(evaluations)
         tags = _tags(evaluations, transcript)
         return InterviewSummary(
             highlights=highlights, lowlights=lowlights, tags=tags, provenance=_provenance()
@@ -151,11 +171,22 @@ class LocalEngine:
         return speech_score(transcript)
 
 
+def _first_new(options: list[str], question: QuestionSpec, said: set[str]) -> str | None:
+    return next((o for o in options if lines.acceptable(o, question, said)), None)
+
+
+def _forced(question: QuestionSpec, dialogue: list[Turn], language: str, said: set[str]) -> str:
+    """A follow-up that ``min_follow_ups`` requires though nothing is missing."""
+    options = followups.forced_follow_ups(question, dialogue, language)
+    return _first_new(options, question, said) or options[0]
+
+
 # -- helpers shared with the other engines ------------------------------------------------------
 
 
 def greeting(posting: PostingContext, candidate_name: str, first_question: QuestionSpec) -> str:
     """The interviewer's opening: who they are, the overviews to be spoken, the first question."""
+    embedding.warm_up()  # the candidate's first answer will need the sentence encoder
     company = (
         phrase(posting.language, "company", company=posting.company_name)
         if posting.company_name
@@ -182,10 +213,8 @@ def closing(posting: PostingContext, candidate_name: str) -> str:
 
 
 def repeat_question(posting: PostingContext, question: QuestionSpec, dialogue: list[Turn]) -> str:
-    """Repeat the last thing the interviewer asked for this question (or the question itself)."""
-    asked = [t.text for t in dialogue if t.speaker == "interviewer"]
-    last = asked[-1] if asked else question.text
-    return phrase(posting.language, "repeat", question=last)
+    """Repeat what the interviewer last asked for this question, without the words around it."""
+    return candidate.repeat(posting, question, dialogue)
 
 
 def stream_words(text: str) -> Iterator[str]:
@@ -193,129 +222,7 @@ def stream_words(text: str) -> Iterator[str]:
     yield from re.findall(r"\S+\s*|\s+", text)
 
 
-# -- follow-ups ---------------------------------------------------------------------------------
-
-INSTRUCTION_TOPIC_RE = re.compile(
-    r"\b(?:ask|probe|dig into|follow up on)\s+(?:about|for|on|into|whether|if)?\s*([^.;\n]+)",
-    re.IGNORECASE,
-)
-
-
-def next_gap(question: QuestionSpec, dialogue: list[Turn], language: str) -> str | None:
-    """The follow-up that asks for what the answer lacks most, skipping ones already asked."""
-    asked = {t.text for t in dialogue if t.speaker == "interviewer"}
-    for candidate in _gap_candidates(question, dialogue, language):
-        if candidate not in asked:
-            return candidate
-    return None
-
-
-def _gap_candidates(question: QuestionSpec, dialogue: list[Turn], language: str) -> list[str]:
-    answer = candidate_text(dialogue)
-    features = scoring.extract(_anchor(question), answer)
-    gaps: list[str] = []
-    topic = _instruction_topic(question.additional_instructions)
-    if topic:
-        gaps.append(phrase(language, "ask_topic", point=topic))
-    if features.empty or len(words(answer)) < 12:
-        gaps.append(phrase(language, "ask_more"))
-    if _wants_experience(question) and not features.example:
-        gaps.append(phrase(language, "ask_example"))
-    if _wants_experience(question) and not (features.outcome or features.numbers):
-        gaps.append(phrase(language, "ask_result"))
-    if _wants_experience(question) and features.ownership < 0.5:
-        gaps.append(phrase(language, "ask_personal"))
-    for point in features.missing_points[:2]:
-        gaps.append(phrase(language, "ask_point", point=_point_phrase(point)))
-    return gaps
-
-
-def _wants_experience(question: QuestionSpec) -> bool:
-    """Behavioural questions ("tell me about a time…") need an example and its outcome."""
-    text = f"{question.text} {question.evaluation_criteria} {question.score_of_5}".lower()
-    cues = ("a time", "example", "experience", "walk me through", "describe", "tell me about")
-    return any(cue in text for cue in cues)
-
-
-def _instruction_topic(instructions: str) -> str | None:
-    if not instructions or re.search(r"\b(no|don'?t|do not) follow", instructions, re.I):
-        return None
-    match = INSTRUCTION_TOPIC_RE.search(instructions)
-    return match.group(1).strip().rstrip("?") if match else None
-
-
-def _point_phrase(point: str) -> str:
-    """Make a rubric point sayable: "showing active listening" → "active listening"."""
-    cleaned = re.sub(
-        r"^(describes?|shows?|showing|demonstrates?|provides?|asks?|includes?|a|an|the|clear|"
-        r"specific|detailed|strong)\s+",
-        "",
-        point.strip(),
-        flags=re.I,
-    )
-    cleaned = re.sub(r"^(a|an|the)\s+", "", cleaned, flags=re.I)
-    return truncate_words(cleaned.lower(), 8) or point.lower()
-
-
-def _deepen(question: QuestionSpec, dialogue: list[Turn], language: str) -> str:
-    """A forced follow-up (below ``min_follow_ups``) when nothing is obviously missing."""
-    asked = {t.text for t in dialogue if t.speaker == "interviewer"}
-    options = [phrase(language, "deepen"), phrase(language, "ask_result")]
-    options.append(phrase(language, "ask_more"))
-    return next((o for o in options if o not in asked), options[0])
-
-
-# -- explanations -------------------------------------------------------------------------------
-
-
-def explain(anchor: scoring.Anchor, f: scoring.Features, score: int) -> str:
-    """A short reason for the score: which rubric points were covered or missing and why."""
-    if f.empty:
-        return "Score 1/5: no substantive answer was given."
-    parts = [f"Score {score}/5."]
-    if anchor.has_reference:
-        parts.append(f"Covers {round(100 * f.coverage)}% of the reference answer's key terms.")
-    if f.covered_points:
-        parts.append("Covered: " + "; ".join(_point_phrase(p) for p in f.covered_points[:4]) + ".")
-    if f.missing_points:
-        parts.append("Missing: " + "; ".join(_point_phrase(p) for p in f.missing_points[:4]) + ".")
-    if not anchor.has_reference and scoring.topicality(f) < 0.5:
-        parts.append("The answer is largely off topic, so its delivery counts for little.")
-    parts.extend(_quality_notes(f, anchor.hypothetical))
-    if f.contradiction:
-        parts.append("The answer contradicts the reference (opposite yes/no).")
-    return " ".join(parts)
-
-
-def _quality_notes(f: scoring.Features, hypothetical: bool) -> list[str]:
-    notes = []
-    if f.example or not hypothetical:
-        notes.append("Gave a concrete example." if f.example else "No concrete example.")
-    if f.outcome or f.numbers:
-        notes.append("Stated an outcome" + (" with numbers." if f.numbers else "."))
-    if f.vagueness >= 0.5:
-        notes.append("Answer is vague in places.")
-    if f.length < 0.3:
-        notes.append("Answer is very short.")
-    return notes
-
-
 # -- summary ------------------------------------------------------------------------------------
-
-
-def _highs_and_lows(
-    evaluations: list[tuple[QuestionSpec, AnswerEvaluation]],
-) -> tuple[list[str], list[str]]:
-    highlights, lowlights = [], []
-    for question, evaluation in evaluations:
-        if question.not_scored:
-            continue
-        topic = truncate_words(question.text, 10)
-        if evaluation.score >= 4:
-            highlights.append(f"Strong answer ({evaluation.score}/5) to “{topic}”")
-        elif evaluation.score <= 2:
-            lowlights.append(f"Weak answer ({evaluation.score}/5) to “{topic}”")
-    return highlights[:5], lowlights[:5]
 
 
 def _tags(

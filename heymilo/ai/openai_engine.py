@@ -17,9 +17,10 @@ from typing import Any, TypeVar
 
 import openai
 
-from heymilo.ai import schemas
+from heymilo.ai import candidate, explain, followups, lines, schemas
 from heymilo.ai.base import (
     AnswerEvaluation,
+    CandidateReply,
     Criterion,
     EligibilityResult,
     GeneratedQuestions,
@@ -38,7 +39,6 @@ from heymilo.ai.base import (
     candidate_text,
 )
 from heymilo.ai.local import closing
-from heymilo.ai.phrases import phrase
 from heymilo.ai.prompts import Prompt, load_prompt
 from heymilo.ai.speech import speech_score
 from heymilo.ai.text import kebab
@@ -125,9 +125,12 @@ class OpenAIEngine:
         answer = candidate_text(dialogue)
         # Models paraphrase; only quotes that really are the candidate's words are kept.
         evidence = [q.strip() for q in data["evidence"] if q.strip() and q.strip() in answer]
+        summary = data["summary"].strip()
+        if not explain.verbatim_quotes(summary, answer):
+            raise EngineError("model's summary quotes words the candidate did not say")
         return AnswerEvaluation(
             score=data["score"],
-            summary=data["summary"].strip(),
+            summary=summary,
             evidence=evidence,
             provenance=self._provenance(prompt, self.scoring_model),
             raw_score=(data["score"] - 1) / 4,
@@ -142,18 +145,25 @@ class OpenAIEngine:
         follow_ups_asked: int,
         candidate_name: str,
         is_last_question: bool = False,
+        history: list[Turn] | None = None,
     ) -> TurnDecision:
         prompt = load_prompt("next_turn")
         data = self._structured(
             prompt, "turn_decision", schemas.DECISION, self.model,
-            **_turn_values(posting, question, dialogue, follow_ups_asked, candidate_name),
+            **_turn_values(posting, question, dialogue, follow_ups_asked, candidate_name, history),
         )  # fmt: skip
         action = allowed_action(question, follow_ups_asked, data["action"])
         utterance = data["utterance"].strip()
-        if action != "follow_up":
-            action, utterance = _leave_question(posting, candidate_name, is_last_question)
-        elif data["action"] != "follow_up" or not utterance:
-            raise EngineError("model declined a follow-up that min_follow_ups requires")
+        said = lines.said_sentences([*(history or []), *dialogue])
+        if action == "follow_up":
+            if data["action"] != "follow_up" or not utterance:
+                raise EngineError("model declined a follow-up that min_follow_ups requires")
+            _check_line(utterance, question, said)
+        elif is_last_question:
+            action, utterance = "wrap_up", closing(posting, candidate_name)
+        elif data["action"] != "move_on" or not lines.acceptable(utterance, question, said):
+            # The model wanted a follow-up past the maximum, or its thanks broke a rule.
+            utterance = followups.acknowledgement(question, dialogue, said, posting.language, 3)
         return TurnDecision(action, utterance, self._provenance(prompt, self.model))
 
     def stream_next_turn(
@@ -165,6 +175,7 @@ class OpenAIEngine:
         follow_ups_asked: int,
         candidate_name: str,
         is_last_question: bool = False,
+        history: list[Turn] | None = None,
     ) -> Iterator[TurnStreamItem]:
         """Decide with a structured call, then stream the follow-up's words from the model.
 
@@ -177,13 +188,16 @@ class OpenAIEngine:
             follow_ups_asked=follow_ups_asked,
             candidate_name=candidate_name,
             is_last_question=is_last_question,
+            history=history,
         )
         if decision.action != "follow_up":
             yield decision.utterance
             yield decision
             return
         prompt = load_prompt("speak_turn")
-        values = _turn_values(posting, question, dialogue, follow_ups_asked, candidate_name)
+        values = _turn_values(
+            posting, question, dialogue, follow_ups_asked, candidate_name, history
+        )
         values.update(action="ask one follow-up question", guidance=decision.utterance)
         spoken: list[str] = []
         for delta in self._stream_text(prompt, **values):
@@ -192,7 +206,35 @@ class OpenAIEngine:
         utterance = "".join(spoken).strip()
         if not utterance:
             raise EngineError("model streamed an empty utterance")
+        _check_line(utterance, question, lines.said_sentences([*(history or []), *dialogue]))
         yield TurnDecision("follow_up", utterance, self._provenance(prompt, self.model))
+
+    def respond_to_candidate(
+        self,
+        *,
+        posting: PostingContext,
+        question: QuestionSpec,
+        dialogue: list[Turn],
+        text: str,
+        history: list[Turn] | None = None,
+    ) -> CandidateReply:
+        prompt = load_prompt("respond_to_candidate")
+        data = self._structured(
+            prompt, "candidate_reply", schemas.CANDIDATE_REPLY, self.model,
+            text=text, question=question.text, dialogue=_dialogue_text(dialogue),
+            interviewer_name=posting.interviewer_name,
+            company=f" at {posting.company_name}" if posting.company_name else "",
+            **_posting_values(posting),
+        )  # fmt: skip
+        kind, utterance = data["kind"], data["utterance"].strip()
+        if kind == "repeat":  # the question itself, exactly, whatever the model would say
+            utterance = candidate.repeat(posting, question, dialogue)
+        elif kind == "answer":
+            utterance = ""
+        elif not utterance or (kind == "rephrase" and question.text in utterance):
+            raise EngineError(f"model gave no usable reply to a candidate {kind}")
+        answered = kind == "question" and data["answered"]
+        return CandidateReply(kind, utterance, answered, (), self._provenance(prompt, self.model))
 
     def _stream_text(self, prompt: Prompt, **values: object) -> Iterator[str]:
         system, user = prompt.render(**values)
@@ -225,9 +267,10 @@ class OpenAIEngine:
             prompt, "interview_questions", schemas.QUESTIONS, self.model,
             num_questions=num_questions, interview_type=interview_type, **_posting_values(posting),
         )  # fmt: skip
-        drafts = [_draft(item) for item in data["questions"]][:num_questions]
+        unique = {" ".join(item["text"].lower().split()): item for item in data["questions"]}
+        drafts = [_draft(item) for item in unique.values()][:num_questions]
         if len(drafts) < num_questions:
-            raise EngineError(f"model wrote {len(drafts)} of {num_questions} questions")
+            raise EngineError(f"model wrote {len(drafts)} different of {num_questions} questions")
         return GeneratedQuestions(drafts, self._provenance(prompt, self.model))
 
     def summarise_interview(
@@ -245,9 +288,16 @@ class OpenAIEngine:
             transcript=_dialogue_text(transcript),
         )  # fmt: skip
         tags = [kebab(t) for t in data["tags"] if kebab(t)]
+        said = candidate_text(transcript)
+        highlights, lowlights = (
+            [h.strip() for h in data[key] if h.strip() and explain.verbatim_quotes(h, said)]
+            for key in ("highlights", "lowlights")
+        )
+        local_highs, local_lows = explain.highs_and_lows(evaluations)
         return InterviewSummary(
-            highlights=[h.strip() for h in data["highlights"] if h.strip()],
-            lowlights=[h.strip() for h in data["lowlights"] if h.strip()],
+            # The rule holds whatever the model wrote: a best and a worst answer are named.
+            highlights=highlights or local_highs,
+            lowlights=lowlights or local_lows,
             tags=tags,
             provenance=self._provenance(prompt, self.scoring_model),
         )
@@ -261,8 +311,8 @@ class OpenAIEngine:
             eligibility=_criteria_text(eligibility), scoring=_criteria_text(scoring),
             resume_text=resume_text,
         )  # fmt: skip
-        elig = _eligibility_rows(eligibility, data["eligibility"])
-        scores = _score_rows(scoring, data["scores"])
+        elig = _eligibility_rows(eligibility, data["eligibility"], resume_text)
+        scores = _score_rows(scoring, data["scores"], resume_text)
         provenance = self._provenance(prompt, self.scoring_model)
         return ResumeScreen.from_rows(elig, scores, scoring, provenance)
 
@@ -318,8 +368,10 @@ def _turn_values(
     dialogue: list[Turn],
     follow_ups_asked: int,
     candidate_name: str,
+    history: list[Turn] | None = None,
 ) -> dict[str, object]:
     return {
+        "history": _dialogue_text(history or []),
         "interviewer_name": posting.interviewer_name,
         "title": posting.title,
         "company": f" at {posting.company_name}" if posting.company_name else "",
@@ -336,10 +388,10 @@ def _turn_values(
     }
 
 
-def _leave_question(posting: PostingContext, candidate_name: str, is_last: bool) -> tuple[str, str]:
-    if is_last:
-        return "wrap_up", closing(posting, candidate_name)
-    return "move_on", phrase(posting.language, "move_on")
+def _check_line(utterance: str, question: QuestionSpec, said: set[str]) -> None:
+    """A follow-up must not read the rubric out, repeat a sentence or fail to ask anything."""
+    if not lines.acceptable(utterance, question, said) or not utterance.rstrip().endswith("?"):
+        raise EngineError("model's follow-up quoted the rubric, repeated itself or asked nothing")
 
 
 def _draft(item: dict[str, Any]) -> QuestionDraft:
@@ -368,19 +420,37 @@ def _by_id(rows: list[dict[str, Any]], criteria: list[Criterion]) -> list[dict[s
     return [found[c.id] for c in criteria]
 
 
+def _quoted(reasons: list[str], resume_text: str) -> list[str]:
+    """Only reasons that really are the resume's words; models paraphrase."""
+    kept = [r.strip() for r in reasons if r.strip() and r.strip() in resume_text]
+    return kept or ["No matching evidence quoted from the resume."]
+
+
 def _eligibility_rows(
-    criteria: list[Criterion], rows: list[dict[str, Any]]
+    criteria: list[Criterion], rows: list[dict[str, Any]], resume_text: str
 ) -> list[EligibilityResult]:
     return [
-        EligibilityResult(c.id, c.text, row["passed"], round(row["confidence"], 2), row["reasons"])
+        EligibilityResult(
+            c.id,
+            c.text,
+            row["passed"],
+            round(row["confidence"], 2),
+            _quoted(row["reasons"], resume_text),
+        )  # fmt: skip
         for c, row in zip(criteria, _by_id(rows, criteria), strict=True)
     ]
 
 
-def _score_rows(criteria: list[Criterion], rows: list[dict[str, Any]]) -> list[ScoreResult]:
+def _score_rows(
+    criteria: list[Criterion], rows: list[dict[str, Any]], resume_text: str
+) -> list[ScoreResult]:
     return [
         ScoreResult(
-            c.id, c.text, round(row["score"], 1), round(row["confidence"], 2), row["reasons"]
-        )
+            c.id,
+            c.text,
+            round(row["score"], 1),
+            round(row["confidence"], 2),
+            _quoted(row["reasons"], resume_text),
+        )  # fmt: skip
         for c, row in zip(criteria, _by_id(rows, criteria), strict=True)
     ]

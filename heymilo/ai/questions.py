@@ -1,46 +1,45 @@
-"""Local question generation: requirement phrases from a posting → questions with rubrics."""
+"""Local question generation: requirement phrases from a posting → questions with rubrics.
+
+Exactly ``count`` different questions, each naming the role's title, one of its requirements or
+the company; written in the posting's language (en, es, fr, de, pt), rubric fields included. A
+placeholder company name ("Demo", "Test workspace") is never said.
+"""
 
 from __future__ import annotations
 
 import re
 
 from heymilo.ai.base import PostingContext, QuestionDraft
+from heymilo.ai.phrases import language_of
+from heymilo.ai.question_texts import TEXTS
 from heymilo.ai.text import content_terms
 
 NOUN_CUES = re.compile(
     r"((?:experience (?:in|with)|skills? in|knowledge of|familiarity with|proficiency (?:in|with)"
-    r"|comfortable with|\d+\+? years of)\s+[^.;:\n—]+)",
+    r"|comfortable with|\d+\+? years of|experiencia (?:en|con)|conocimientos? de"
+    r"|expérience (?:en|avec|de)|maîtrise de|connaissance de|erfahrung (?:in|mit)|kenntnisse in"
+    r"|experiência (?:em|com)|conhecimento de)\s+[^.;:\n—]+)",
     re.IGNORECASE,
 )
 VERB_CUES = re.compile(
-    r"(?:ability to|able to|you will|responsible for)\s+([^.;:\n—]+)"
+    r"(?:ability to|able to|you will|responsible for|capacidad (?:de|para)|serás responsable de"
+    r"|capacité à|vous serez chargé de|fähigkeit,? zu|capacidade de|você será responsável por)"
+    r"\s+([^.;:\n—]+)"
     r"|\b((?:handle|manage|own|troubleshoot|deliver|lead|build|drive)\s+[^.;:\n—]+)",
     re.IGNORECASE,
 )
-SPLIT_RE = re.compile(r",|\band (?:have|be|are|has)\b|\bwhile\b")
+SPLIT_RE = re.compile(r",|\band (?:have|be|are|has)\b|\bwhile\b|\s(?:y|et|und|e)\s")
+PLACEHOLDER_RE = re.compile(
+    r"^\s*(?:demo|test|testing|example|sample|default|sandbox|untitled|my company|company|acme)"
+    r"\b|workspace",
+    re.IGNORECASE,
+)
 
-TEMPLATES = {
-    ("behavioral", "noun"): (
-        "Tell me about a time your {skill} made a real difference. What was the situation, "
-        "what did you do, and what was the result?"
-    ),
-    ("behavioral", "verb"): (
-        "Tell me about a time you had to {skill}. What was the situation, what did you do, "
-        "and what was the result?"
-    ),
-    ("situational", "noun"): (
-        "Imagine you join us as {title} and your first week tests your {skill}. "
-        "How would you approach it, step by step?"
-    ),
-    ("situational", "verb"): (
-        "Imagine you join us as {title} and in your first week you need to {skill}. "
-        "How would you approach it, step by step?"
-    ),
-    ("technical", "noun"): (
-        "How do you put your {skill} to work day to day? Walk me through a concrete case."
-    ),
-    ("technical", "verb"): "How do you {skill}? Walk me through a concrete case you handled.",
-}
+
+def company_of(posting: PostingContext) -> str:
+    """The company's name, or "" when it is missing or a placeholder."""
+    name = (posting.company_name or "").strip()
+    return "" if not name or PLACEHOLDER_RE.search(name) else name
 
 
 def skill_phrases(posting: PostingContext) -> list[tuple[str, str]]:
@@ -73,43 +72,52 @@ def _add_skill(found: list[tuple[str, str]], raw: str, form: str) -> None:
 def build_questions(
     posting: PostingContext, count: int, interview_type: str
 ) -> list[QuestionDraft]:
-    skills = skill_phrases(posting)
+    """Exactly ``count`` different questions: requirement questions first, the motivation
+    question, then more angles on the requirements and on the role."""
+    texts = TEXTS[language_of(posting.language)]
+    title = posting.title.strip() or texts["a_new_hire"]
+    company = company_of(posting)
     kinds = _kinds_for(interview_type)
-    drafts = [
-        _skill_question(posting, skill, form, kinds[i % len(kinds)])
-        for i, (skill, form) in enumerate(skills)
+    skills = skill_phrases(posting)
+    first = [_skill_question(texts, title, s, f, kinds[0]) for s, f in skills]
+    more = [_skill_question(texts, title, s, f, k) for k in kinds[1:] for s, f in skills]
+    pool = first[: max(0, count - 1)] + [_motivation(texts, title, company)] + first[count - 1 :]
+    pool += more + [_role_question(texts, title, company, t) for t in texts["role_questions"]]
+    return _unique(pool)[:count] + _numbered(texts, title, count - len(_unique(pool)))
+
+
+def _unique(drafts: list[QuestionDraft]) -> list[QuestionDraft]:
+    seen: dict[str, QuestionDraft] = {}
+    for draft in drafts:
+        seen.setdefault(" ".join(draft.text.lower().split()), draft)
+    return list(seen.values())
+
+
+def _numbered(texts: dict, title: str, missing: int) -> list[QuestionDraft]:
+    """Only for very large counts on a bare posting: more role questions, each on its own aspect."""
+    aspects = texts["aspects"]
+    templates = [
+        texts["aspect_question"].format(aspect=aspects[i % len(aspects)], n=i // len(aspects) + 1)
+        for i in range(max(0, missing))
     ]
-    drafts = drafts[: max(0, count - 1)] if count > 1 else drafts[:count]
-    if len(drafts) < count:
-        drafts.append(_motivation_question(posting))
-    while len(drafts) < count:
-        drafts.append(_generic_question(posting, len(drafts)))
-    return drafts[:count]
+    return [_role_question(texts, title, "", template) for template in templates]
 
 
 def _kinds_for(interview_type: str) -> tuple[str, ...]:
     lowered = (interview_type or "").lower()
     if "situation" in lowered:
-        return ("situational", "behavioral")
+        return ("situational", "behavioral", "technical")
     if "tech" in lowered:
-        return ("technical", "situational")
+        return ("technical", "situational", "behavioral")
     return ("behavioral", "situational", "technical")
 
 
-def _skill_question(posting: PostingContext, skill: str, form: str, kind: str) -> QuestionDraft:
-    title = posting.title or "a new hire"
+def _skill_question(texts: dict, title: str, skill: str, form: str, kind: str) -> QuestionDraft:
     return QuestionDraft(
-        text=TEMPLATES[(kind, form)].format(skill=skill, title=title),
-        evaluation_criteria=(
-            f"Assess the candidate's ability here: {skill}. Look for a specific example, "
-            "the candidate's own "
-            "actions, and a clear, preferably measurable, outcome."
-        ),
-        score_of_1="Cannot give a relevant example or answers in vague generalities.",
-        score_of_5=(
-            f"Describes a detailed, relevant example ({skill}), explains their own actions and "
-            "reasoning step by step, and reports a concrete result."
-        ),
+        text=texts[f"{kind}_{form}"].format(skill=skill, title=title),
+        evaluation_criteria=texts["skill_criteria"].format(skill=skill, title=title),
+        score_of_1=texts["skill_score_of_1"],
+        score_of_5=texts["skill_score_of_5"].format(skill=skill),
         question_type="open-ended",
         score_weight=2.0 if kind == "behavioral" else 1.5,
         min_follow_ups=1,
@@ -117,34 +125,26 @@ def _skill_question(posting: PostingContext, skill: str, form: str, kind: str) -
     )
 
 
-def _motivation_question(posting: PostingContext) -> QuestionDraft:
-    company = posting.company_name or "our company"
+def _motivation(texts: dict, title: str, company: str) -> QuestionDraft:
+    key = "motivation_company" if company else "motivation"
     return QuestionDraft(
-        text=f"Why are you interested in the {posting.title} role at {company}?",
-        evaluation_criteria="Assess genuine motivation and understanding of the role and company.",
-        score_of_1="Generic answer with no connection to the role or company.",
-        score_of_5=(
-            "Shows genuine interest in the role, knowledge of the company and a clear link to "
-            "their own experience and goals."
-        ),
+        text=texts[key].format(title=title, company=company),
+        evaluation_criteria=texts["motivation_criteria"].format(title=title),
+        score_of_1=texts["motivation_score_of_1"],
+        score_of_5=texts["motivation_score_of_5"],
         score_weight=1.0,
         min_follow_ups=0,
         max_follow_ups=1,
     )
 
 
-def _generic_question(posting: PostingContext, index: int) -> QuestionDraft:
-    prompts = (
-        "Tell me about the achievement you are most proud of in your work so far.",
-        "Describe a time you had to learn something new quickly. How did you do it?",
-        "Tell me about a disagreement with a colleague and how you resolved it.",
-        "Describe a mistake you made at work and what you changed afterwards.",
-    )
+def _role_question(texts: dict, title: str, company: str, template: str) -> QuestionDraft:
+    where = texts["at_company"].format(company=company) if company else ""
     return QuestionDraft(
-        text=prompts[index % len(prompts)],
-        evaluation_criteria="Look for a specific example, personal ownership and a clear outcome.",
-        score_of_1="No example, or blames others with no reflection.",
-        score_of_5="Specific example, clear personal actions, measurable outcome and reflection.",
+        text=template.format(title=title, at_company=where),
+        evaluation_criteria=texts["role_criteria"].format(title=title),
+        score_of_1=texts["role_score_of_1"],
+        score_of_5=texts["role_score_of_5"],
         score_weight=1.0,
         min_follow_ups=0,
         max_follow_ups=1,

@@ -38,6 +38,14 @@ DECISION = _object(
     }
 )
 
+CANDIDATE_REPLY = _object(
+    {
+        "kind": {"type": "string", "enum": ["answer", "question", "rephrase", "repeat"]},
+        "utterance": {"type": "string"},
+        "answered": {"type": "boolean"},
+    }
+)
+
 QUESTIONS = _object(
     {
         "questions": {

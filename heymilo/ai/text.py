@@ -52,7 +52,7 @@ _SYNONYM_GROUPS = (
     ("small", "tiny", "little", "short"),
     ("fast", "quick", "rapid", "speed", "faster", "quicker"),
     ("slow", "slower", "delay", "late"),
-    ("custom", "client", "user", "consum", "buyer"),
+    ("custom", "client", "user", "consum", "buyer", "shopper", "patron"),
     ("problem", "issu", "troubl", "difficulti", "challeng"),
     ("help", "assist", "support", "aid"),
     ("use", "using", "used", "uses", "util", "employ", "leverag", "appli"),
@@ -134,6 +134,9 @@ _SYNONYM_GROUPS = (
     ("career", "growth", "futur", "ambit", "aspir"),
     ("competit", "competitor", "rival", "altern", "incumb"),
     ("object", "pushback", "concern", "hesit", "resist"),
+    ("deal", "contract", "opportun", "renewal", "sale"),
+    ("lose", "lost", "los", "slip", "miss"),
+    ("angr", "angri", "upset", "furious", "frustrat", "unhap", "unhappi", "annoy", "irat"),
 )
 
 

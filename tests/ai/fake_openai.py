@@ -180,7 +180,7 @@ def _questions(user: str) -> dict[str, Any]:
         "min_follow_ups": 1,
         "max_follow_ups": 2,
     }
-    return {"questions": [item] * 10}
+    return {"questions": [item | {"text": f"{item['text']} ({n})"} for n in range(1, 11)]}
 
 
 def _resume(user: str) -> dict[str, Any]:
@@ -193,7 +193,20 @@ def _resume(user: str) -> dict[str, Any]:
     }
 
 
+def _candidate_reply(user: str) -> dict[str, Any]:
+    # Answers "the on-call rotation" from the posting text it was sent; anything else is an answer.
+    said = user.rsplit("Candidate's latest utterance: ", 1)[-1]
+    if "on-call" in said:
+        return {
+            "kind": "question",
+            "utterance": "It's one week in six. Now, back to my question.",
+            "answered": True,
+        }
+    return {"kind": "answer", "utterance": "", "answered": False}
+
+
 DEFAULTS = {
+    "candidate_reply": _candidate_reply,
     "answer_evaluation": _evaluation,
     "turn_decision": lambda _: {"action": "follow_up", "utterance": "What was the result?"},
     "interview_questions": _questions,

@@ -177,9 +177,9 @@ def test_evidence_quotes_are_verbatim_substrings_of_the_candidate(question, stro
 def test_the_summary_explains_which_rubric_points_were_covered_and_missing():
     result = evaluate(UNHAPPY_CUSTOMER, WEAK_ANSWER)
 
-    assert "Missing:" in result.summary
+    assert "Not covered:" in result.summary
     assert "empathy" in result.summary
-    assert "No concrete example" in result.summary
+    assert "No specific past example given" in result.summary
 
 
 def test_scoring_is_deterministic():
@@ -245,7 +245,7 @@ def test_a_vague_answer_is_asked_for_a_concrete_example():
     decision = next_turn(UNHAPPY_CUSTOMER, [WEAK_ANSWER], 0)
 
     assert decision.action == "follow_up"
-    assert "example" in decision.utterance
+    assert "specific" in decision.utterance
 
 
 def test_an_example_without_a_result_is_asked_for_the_result():
@@ -267,7 +267,7 @@ def test_a_we_answer_is_asked_what_the_candidate_personally_did():
 
     decision = next_turn(UNHAPPY_CUSTOMER, [answer], 0)
 
-    assert "personally" in decision.utterance
+    assert "your own part" in decision.utterance
 
 
 def test_a_complete_answer_is_asked_about_a_missing_rubric_point_or_moves_on():
@@ -315,7 +315,7 @@ def test_it_wraps_up_with_the_candidate_name_after_the_last_question():
         ("fr", "exemple"),
         ("de", "Beispiel"),
         ("pt", "exemplo"),
-        ("en", "example"),
+        ("en", "specific"),
     ],
 )
 def test_follow_ups_speak_the_posting_language(language, expected):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+
 from heymilo.ai.base import AnswerEvaluation, Criterion, Turn, TurnDecision
 from heymilo.ai.fallback import FallbackEngine
 from heymilo.ai.openai_engine import OpenAIEngine
@@ -231,3 +234,110 @@ def test_it_streams_the_local_turn_when_the_stream_fails_before_any_word(engine,
     assert decision.provenance.engine == "local"
     assert "HTTP 503" in decision.provenance.fallback_reason
     assert "".join(i for i in items if isinstance(i, str)) == decision.utterance
+
+
+def respond(engine, text: str, **extra):
+    return engine.respond_to_candidate(
+        posting=extra.pop("posting", CSR_POSTING),
+        question=UNHAPPY_CUSTOMER,
+        dialogue=dialogue(UNHAPPY_CUSTOMER),
+        text=text,
+        **extra,
+    )
+
+
+def test_it_answers_a_candidate_question_remotely_from_the_posting(engine, fake: FakeOpenAI):
+    posting = replace(CSR_POSTING, job_overview="On-call is one week in six.")
+
+    reply = respond(engine, "What does the on-call rotation look like?", posting=posting)
+
+    request = fake.requests[-1]
+    assert request["response_format"]["json_schema"]["name"] == "candidate_reply"
+    assert "On-call is one week in six." in request["messages"][1]["content"]
+    assert reply.kind == "question" and reply.answered
+    assert reply.provenance.engine == "openai"
+    assert reply.provenance.prompt_version == load_prompt("respond_to_candidate").version
+
+
+def test_a_remote_repeat_request_repeats_the_question_itself(engine, fake: FakeOpenAI):
+    fake.script(
+        Step(content='{"kind": "repeat", "utterance": "Sure: tell me a story.", "answered": false}')
+    )
+
+    reply = respond(engine, "Could you repeat that?")
+
+    assert reply.kind == "repeat"
+    assert reply.utterance.endswith(UNHAPPY_CUSTOMER.text)
+
+
+def test_a_remote_rephrase_that_only_repeats_the_question_falls_back(engine, fake: FakeOpenAI):
+    same = UNHAPPY_CUSTOMER.text.replace('"', "")
+    fake.script(
+        Step(content=json.dumps({"kind": "rephrase", "utterance": same, "answered": False}))
+    )
+
+    reply = respond(engine, "Could you put that another way?")
+
+    assert reply.provenance.engine == "local"
+    assert reply.kind == "rephrase"
+    assert UNHAPPY_CUSTOMER.text not in reply.utterance
+
+
+def test_a_remote_follow_up_that_reads_the_rubric_out_falls_back(engine, fake: FakeOpenAI):
+    reading = "Can you describe a detailed scenario showing active listening?"
+    fake.script(Step(content=json.dumps({"action": "follow_up", "utterance": reading})))
+
+    decision = engine.next_turn(**turn_kwargs())
+
+    assert decision.provenance.engine == "local"
+    assert "rubric" in decision.provenance.fallback_reason
+    assert decision.utterance != reading
+
+
+def test_a_remote_follow_up_said_earlier_in_the_interview_falls_back(engine, fake: FakeOpenAI):
+    history = [Turn("interviewer", "What was the result?")]
+
+    decision = engine.next_turn(**turn_kwargs(), history=history)
+
+    assert decision.provenance.engine == "local"
+    assert decision.utterance != "What was the result?"
+
+
+def test_remote_moving_on_uses_the_models_acknowledgement(engine, fake: FakeOpenAI):
+    thanks = "Thanks — express shipping plus a discount was a smart fix."
+    fake.script(Step(content=json.dumps({"action": "move_on", "utterance": thanks})))
+
+    decision = engine.next_turn(**turn_kwargs(follow_ups_asked=1))
+
+    assert decision.action == "move_on"
+    assert decision.utterance == thanks
+
+
+def test_remote_highlights_that_misquote_the_candidate_are_dropped(engine, fake: FakeOpenAI):
+    good, weak = evaluate(engine), evaluate(engine)
+    weak = replace(weak, score=2)
+    fake.script(
+        Step(content=json.dumps({
+            "highlights": ["Said “I fixed everything in a day”"], "lowlights": [], "tags": ["x"],
+        }))
+    )  # fmt: skip
+
+    summary = engine.summarise_interview(
+        posting=CSR_POSTING,
+        evaluations=[(UNHAPPY_CUSTOMER, good), (replace(UNHAPPY_CUSTOMER, id="Q9"), weak)],
+        transcript=dialogue(UNHAPPY_CUSTOMER, STRONG_ANSWER),
+    )
+
+    assert summary.provenance.engine == "openai"
+    assert all("I fixed everything" not in h for h in summary.highlights)
+    assert summary.highlights and summary.lowlights
+
+
+def test_remote_resume_reasons_are_kept_only_when_quoted_from_the_resume(engine, fake: FakeOpenAI):
+    screen = engine.screen_resume(
+        resume_text="Account Executive at Salesforce, 140% of quota in 2025.",
+        eligibility=[Criterion("rec_001", "Has B2B sales experience")],
+        scoring=[],
+    )
+
+    assert screen.eligibility[0].reasons == ["No matching evidence quoted from the resume."]

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "ai_scoring.py"
+from heymilo.ai import LocalEngine
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "ai_quality.py"
 
 
 def load_bench():
-    spec = importlib.util.spec_from_file_location("ai_scoring_bench", BENCH)
+    spec = importlib.util.spec_from_file_location("ai_quality_bench", BENCH)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -26,7 +28,9 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def figures() -> dict:
-    return bench.report(bench.DEFAULT_DATA)
+    sets = bench.load_sets(bench.parse_args([]))
+    engine = LocalEngine()
+    return {name: bench.agreement(engine, rows) for name, _, rows in sets}
 
 
 def test_the_held_out_split_is_every_fourth_question_id():
@@ -40,40 +44,31 @@ def test_spearman_matches_a_hand_computed_example():
     assert bench.spearman([1, 2, 2, 3], [3, 2, 2, 1]) == pytest.approx(-1.0)
 
 
+def test_the_rubric_form_is_what_a_recruiter_writes_and_names_no_reference():
+    row = {"question_id": "1.1", "question": "Why?", "reference_answer": "Because.\nAnd so."}
+
+    rubric = bench.spec_for(row, "rubric")
+    checklist = bench.spec_for(row, "checklist")
+
+    assert rubric.reference_answer == checklist.reference_answer == ""
+    assert rubric.score_of_5 == "Because.\nAnd so."
+    assert "Why?" in rubric.evaluation_criteria
+    assert checklist.score_of_5.splitlines()[1:] == ["- Because.", "- And so."]
+
+
 def test_the_engine_beats_naive_overlap_on_the_tuning_questions(figures):
-    assert figures["tuning_continuous"] >= 0.62
-    assert figures["tuning_int"] >= figures["tuning_naive"] + 0.04
+    tuning = figures["SAF tuning"]
+    assert tuning["reference"] >= tuning["naive"] + 0.04
+    assert tuning["rubric"] >= tuning["naive"] + 0.04
 
 
-def test_within_question_agreement_ranks_each_question_alone():
-    rows = [
-        {"question_id": "1", "question": "a", "human_score": 0.0},
-        {"question_id": "1", "question": "a", "human_score": 1.0},
-        {"question_id": "2", "question": "b", "human_score": 0.0},
-        {"question_id": "2", "question": "b", "human_score": 1.0},
-    ]
-
-    # Each question is ranked perfectly although the values do not order across questions.
-    assert bench.within_question([0, 1, 2, 3], rows, [0.5, 0.6, 0.1, 0.2]) == pytest.approx(1.0)
-    assert bench.within_question([0, 1, 2, 3], rows, [0.6, 0.5, 0.1, 0.2]) == pytest.approx(0.0)
+def test_rubric_form_agrees_about_as_well_as_reference_form_on_every_set(figures):
+    for name, measured in figures.items():
+        assert measured["rubric"] >= measured["reference"] - 0.01, name
 
 
 def test_never_tuned_agreement_stays_above_its_measured_floor(figures):
-    # Measured (continuous): held-out 0.523, SAF's unseen-questions split 0.715, both 0.609, with
-    # naive overlap at 0.553 / 0.687 / 0.605; docs/ai.md says why the engine is not ahead of it.
-    assert figures["unseen_n"] == 384
-    assert figures["unseen_questions"] == 4
-    assert figures["held_out_continuous"] >= 0.50
-    assert figures["unseen_continuous"] >= 0.69
-    assert figures["never_tuned_continuous"] >= 0.59
-    assert figures["overall_continuous"] > figures["overall_naive"]
-
-
-def test_scoring_is_consistent_and_blind_to_names_and_gender(figures):
-    assert figures["same_twice_pct"] == 100.0
-    assert figures["swap_unchanged_pct"] == 100.0
-    assert figures["swap_altered"] > 1000
-
-
-def test_it_scores_hundreds_of_answers_per_second(figures):
-    assert figures["answers_per_second"] > 200
+    # Measured figures are in docs/ai.md; these floors sit a little below them.
+    assert figures["SAF unseen"]["n"] == 384
+    assert figures["SAF unseen"]["rubric"] >= 0.70
+    assert figures["SAF held-out"]["rubric"] >= 0.47
