@@ -190,7 +190,9 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         await self.accept_answer(text, client_id, by_voice=False)
 
     async def on_repeat(self, message):
-        await self.accept_answer("Could you repeat the question?", self.client_id(message))
+        await self.accept_answer(
+            "Could you repeat the question?", self.client_id(message), by_voice=False
+        )
 
     def require_active(self) -> None:
         if not self.active:

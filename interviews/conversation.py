@@ -15,7 +15,21 @@ from interviews.models import Turn
 from postings.ai_context import posting_context
 from postings.models import Posting, Question
 
-ASKING_KINDS = (Turn.Kind.GREETING, Turn.Kind.QUESTION, Turn.Kind.FOLLOW_UP, Turn.Kind.REPEAT)
+# After these the candidate has the floor.
+ASKING_KINDS = (
+    Turn.Kind.GREETING,
+    Turn.Kind.QUESTION,
+    Turn.Kind.FOLLOW_UP,
+    Turn.Kind.REPEAT,
+    Turn.Kind.REPHRASE,
+    Turn.Kind.REPLY,
+)
+# What the engine calls a candidate's utterance that is not an answer, as a turn kind.
+ASIDE_KINDS = {
+    "repeat": Turn.Kind.REPEAT,
+    "rephrase": Turn.Kind.REPHRASE,
+    "question": Turn.Kind.INQUIRY,
+}
 
 
 def question_spec(question: Question) -> QuestionSpec:
@@ -73,6 +87,10 @@ class Conversation:
     def question_turns(self, question_id: str) -> list[Turn]:
         return [t for t in self.turns if t.question_public_id == question_id]
 
+    def earlier_turns(self, question_id: str) -> list[Turn]:
+        """Everything said before this question: no sentence of it should be said again."""
+        return [t for t in self.turns if t.question_public_id != question_id]
+
     def follow_ups_asked(self, question_id: str) -> int:
         return sum(1 for t in self.question_turns(question_id) if t.kind == Turn.Kind.FOLLOW_UP)
 
@@ -102,6 +120,9 @@ class PlannedTurn:
         self.question: Question | None = None
         self.text = ""
         self.provenance: dict | None = None
+        # The candidate's last words turned out to be an aside (a question of theirs, a request
+        # to repeat or rephrase): the kind their turn is stored with.
+        self.candidate_kind: str | None = None
 
     def __iter__(self) -> Iterator[str]:
         turns = self.conversation.turns
@@ -110,12 +131,36 @@ class PlannedTurn:
             return
         current_id = self.conversation.current_question_id
         question = next((q for q in self.conversation.questions if q.public_id == current_id), None)
-        if question is not None and turns[-1].kind == Turn.Kind.REPEAT:
-            yield from self._repeat(question)
-        elif question is None:  # deleted mid-interview: go on with the next one
+        if question is None:  # deleted mid-interview: go on with the next one
             yield from self._move_on()
-        else:
+            return
+        reply = self._respond(question, turns[-1])
+        if reply.kind == "answer":
             yield from self._engine_turn(question)
+        else:
+            yield from self._aside(question, reply)
+
+    def _respond(self, question: Question, said: Turn) -> ai.CandidateReply:
+        """Is the candidate's last utterance an answer, or a question of theirs, a request?"""
+        before = [t for t in self.conversation.question_turns(question.public_id) if t != said]
+        return self.engine.respond_to_candidate(
+            posting=self.context,
+            question=question_spec(question),
+            dialogue=dialogue(before),
+            text=said.text,
+            history=dialogue(self.conversation.earlier_turns(question.public_id)),
+        )
+
+    def _aside(self, question: Question, reply: ai.CandidateReply) -> Iterator[str]:
+        """Answer the candidate's question (or repeat, rephrase) and give them the floor back:
+        it is not an answer and not a follow-up."""
+        self.candidate_kind = ASIDE_KINDS[reply.kind]
+        self.provenance = {
+            **reply.provenance.as_dict(),
+            "answered": reply.answered,
+            "sources": list(reply.sources),
+        }
+        yield from self._say(Turn.ASIDES[self.candidate_kind], question, reply.utterance)
 
     def _say(self, kind: str, question: Question | None, text: str) -> Iterator[str]:
         self.kind, self.question, self.text = kind, question, text
@@ -130,11 +175,6 @@ class PlannedTurn:
             text = ai.greeting(self.context, name, question_spec(first))
             yield from self._say(Turn.Kind.GREETING, first, text)
 
-    def _repeat(self, question: Question) -> Iterator[str]:
-        turns = dialogue(self.conversation.question_turns(question.public_id))
-        text = ai.repeat_question(self.context, question_spec(question), turns)
-        yield from self._say(Turn.Kind.REPEAT, question, text)
-
     def _engine_turn(self, question: Question) -> Iterator[str]:
         asked = self.conversation.follow_ups_asked(question.public_id)
         stream = self.engine.stream_next_turn(
@@ -143,6 +183,7 @@ class PlannedTurn:
             dialogue=dialogue(self.conversation.question_turns(question.public_id)),
             follow_ups_asked=asked,
             candidate_name=self.conversation.candidate_name,
+            history=dialogue(self.conversation.earlier_turns(question.public_id)),
         )
         decision = None
         for item in stream:  # interviewer speech streams as the engine writes it

@@ -13,10 +13,13 @@ from interviews.scores import interview_score, match_score
 from interviews.services import conversation_load
 from postings.ai_context import posting_context
 
+ASIDES = (Turn.Kind.REPEAT, Turn.Kind.REPHRASE, Turn.Kind.INQUIRY, Turn.Kind.REPLY)
+
 
 def _scored_turns(conversation: Conversation, question_id: str) -> list[Turn]:
-    # "Could you repeat that?" and its repetition say nothing about the candidate.
-    return [t for t in conversation.question_turns(question_id) if t.kind != Turn.Kind.REPEAT]
+    # "Could you repeat that?", "what does the team look like?" and the interviewer's replies
+    # say nothing about how well the candidate answers the question.
+    return [t for t in conversation.question_turns(question_id) if t.kind not in ASIDES]
 
 
 def _evaluate_questions(conversation: Conversation, engine: ai.Engine) -> list[dict]:

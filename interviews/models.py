@@ -18,9 +18,16 @@ class Turn(models.Model):
         GREETING = "greeting"
         QUESTION = "question"
         FOLLOW_UP = "follow_up"
-        REPEAT = "repeat"
+        REPEAT = "repeat"  # the candidate asks to hear it again; the interviewer says it again
+        REPHRASE = "rephrase"  # asked to put it another way; the interviewer does
+        INQUIRY = "inquiry"  # the candidate asks about the role, the company, the process
+        REPLY = "reply"  # the interviewer answers an inquiry (or says the recruiter will)
         ANSWER = "answer"
         CLOSING = "closing"
+
+    # Candidate turns that are not answers, and what the interviewer says to each: the scorer
+    # and the follow-ups never see either.
+    ASIDES = {Kind.REPEAT: Kind.REPEAT, Kind.REPHRASE: Kind.REPHRASE, Kind.INQUIRY: Kind.REPLY}
 
     interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="turns")
     seq = models.PositiveIntegerField()

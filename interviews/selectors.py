@@ -1,6 +1,6 @@
 from candidates.models import Interview
 from heymilo.files import signed_url
-from interviews.models import ResumeResult, WebInterviewResult
+from interviews.models import ResumeResult, Turn, WebInterviewResult
 
 
 def unix(value) -> float | None:
@@ -108,12 +108,30 @@ def web_interview_data(interview: Interview) -> dict | None:
         "speech_score": result.speech_score,
         "scorecard": [scorecard_row(row, turns) for row in result.rows.all()],
         "transcript": [turn.as_transcript_entry() for turn in turns],
+        "candidate_questions": candidate_questions(turns),
         "video_recording_url": _recording_url(recordings.get("video")),
         "audio_recording_url": _recording_url(recordings.get("audio")),
         "tags": result.tags,
         "provenance": result.provenance,
         "scored_at": unix(result.created_at),
     }
+
+
+def candidate_questions(turns: list[Turn]) -> list[dict]:
+    """What the candidate asked the interviewer, and whether the posting answered it: the ones
+    it did not are for the recruiter to follow up."""
+    rows = []
+    for asked, reply in zip(turns, turns[1:], strict=False):
+        if asked.kind == Turn.Kind.INQUIRY and reply.kind == Turn.Kind.REPLY:
+            rows.append(
+                {
+                    "question": asked.text,
+                    "answered": bool((reply.provenance or {}).get("answered")),
+                    "reply": reply.text,
+                    "timestamp": round(asked.offset, 2),
+                }
+            )
+    return rows
 
 
 def _recording_url(recording) -> str | None:

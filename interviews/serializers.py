@@ -65,6 +65,15 @@ class ResumeResultOut(serializers.Serializer):
     provenance = ProvenanceOut(allow_null=True)
 
 
+class CandidateQuestionOut(serializers.Serializer):
+    question = serializers.CharField(help_text="What the candidate asked the interviewer.")
+    answered = serializers.BooleanField(
+        help_text="False: the posting did not say; the recruiter should follow up."
+    )
+    reply = serializers.CharField()
+    timestamp = serializers.FloatField()
+
+
 class WebInterviewResultOut(serializers.Serializer):
     object = ConstField("web_interview_result")
     interview_id = serializers.CharField()
@@ -74,6 +83,7 @@ class WebInterviewResultOut(serializers.Serializer):
     speech_score = serializers.FloatField(allow_null=True)
     scorecard = ScorecardRowOut(many=True)
     transcript = TranscriptEntryOut(many=True)
+    candidate_questions = CandidateQuestionOut(many=True)
     audio_recording_url = serializers.CharField(allow_null=True)
     video_recording_url = serializers.CharField(allow_null=True)
     tags = serializers.ListField(child=serializers.CharField())

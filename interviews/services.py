@@ -163,6 +163,10 @@ def interviewer_turn_save(*, interview: Interview, after_seq: int, planned: Plan
     interview = _locked(interview.pk)
     if _next_seq(interview) != after_seq + 1 or interview.status != Interview.Status.IN_PROGRESS:
         return None
+    if planned.candidate_kind:  # the last words were an aside, not an answer
+        interview.turns.filter(seq=after_seq, speaker=Turn.Speaker.CANDIDATE).update(
+            kind=planned.candidate_kind
+        )
     turn = Turn.objects.create(
         interview=interview,
         seq=after_seq + 1,

@@ -239,19 +239,32 @@ def posting_clone(*, posting: Posting) -> Posting:
     return posting_create(workspace=posting.workspace, fields=fields, workflow=workflow)
 
 
-def questions_generate(*, posting: Posting, count: int | None = None) -> list[Question]:
-    """Ask the AI engine for voice questions from the job description and add them, skipping
-    any the posting already asks (asking twice for more must not repeat the first batch)."""
+def questions_generate(*, posting: Posting) -> list[Question]:
+    """The builder's "Generate questions": the AI engine's questions up to the step's number of
+    questions, never past it, none the posting already asks. A click while the background job
+    writes the first ones adds nothing twice: the count is taken again under the row lock."""
     step = _step_for_modality(posting=posting, modality=Question.Modality.VOICE)
-    asked = set(
-        posting.questions.filter(modality=Question.Modality.VOICE).values_list("text", flat=True)
-    )
+    wanted = step.config.get("num_questions", 5)
+    voice = posting.questions.filter(modality=Question.Modality.VOICE)
+    asked = set(voice.values_list("text", flat=True))
+    if len(asked) >= wanted:
+        raise Conflict(
+            "questions_complete",
+            f"The interview already has {len(asked)} questions and asks {wanted}. Delete some, "
+            "or raise the number of questions in its settings, to generate more.",
+        )
     drafts, provenance = _question_drafts(
-        posting=posting, step=step, wanted=count or step.config.get("num_questions", 5), asked=asked
+        posting=posting, step=step, wanted=wanted - len(asked), asked=asked
     )
-    return [
-        question_create(posting=posting, attrs=_draft_attrs(draft, provenance)) for draft in drafts
-    ]
+    with transaction.atomic():
+        posting = Posting.objects.select_for_update().get(pk=posting.pk)
+        present = set(voice.values_list("text", flat=True))
+        room = wanted - len(present)
+        fresh = [draft for draft in drafts if draft.text not in present][: max(room, 0)]
+        return [
+            _question_insert(posting=posting, step=step, attrs=_draft_attrs(draft, provenance))
+            for draft in fresh
+        ]
 
 
 def questions_ensure(*, step: WorkflowStep) -> None:

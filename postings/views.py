@@ -105,7 +105,9 @@ def edit_context(posting: Posting, **extra) -> dict:
         form = extra.pop(f"step_form_{step.type}", None) or form_class(
             initial=form_class.initial_from(step.config), prefix=step.type
         )
-        steps.append({"step": step, "form": form})
+        # A resume step with no criteria stores resumes and judges nothing: say so.
+        unscored = step.type == "resume" and not step.questions.exists()
+        steps.append({"step": step, "form": form, "unscored": unscored})
     questions = list(selectors.question_list(posting=posting))
     groups = [
         {

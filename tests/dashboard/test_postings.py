@@ -120,12 +120,34 @@ def test_reordering_refuses_unknown_ids(dash_owner, posting):
     assert response.status_code == 422
 
 
-def test_generate_questions_asks_the_ai_engine(dash_owner, posting):
-    before = posting.questions.count()
+def test_generate_questions_fills_the_interview_up_to_its_number_and_no_further(
+    dash_owner, posting
+):
+    voice = posting.questions.filter(modality="voice")
+    before = voice.count()
+    step = posting.steps.get(type="web_interview")
+    step.config["num_questions"] = before + 2
+    step.save()
     dash_owner.post(f"/dashboard/postings/{posting.public_id}/questions/generate")
-    generated = posting.questions.exclude(generated_by=None)
-    assert posting.questions.count() > before
-    assert generated.first().generated_by["engine"]
+    assert voice.count() == before + 2
+    assert voice.exclude(generated_by=None).first().generated_by["engine"]
+    assert len(set(voice.values_list("text", flat=True))) == before + 2  # no duplicates
+    again = dash_owner.post(
+        f"/dashboard/postings/{posting.public_id}/questions/generate", follow=True
+    )
+    assert voice.count() == before + 2 and b"already has" in again.content
+
+
+def test_generate_adds_nothing_when_the_background_job_wrote_the_questions(
+    owner, dash_owner, django_capture_on_commit_callbacks
+):
+    body = {"title": "Barista", "description": "Make espresso, keep the bar clean."}
+    with django_capture_on_commit_callbacks(execute=True):  # the job writes them
+        created = owner.post("/api/v4/postings", body).json()["data"]
+    posting = Posting.objects.get(public_id=created["id"])
+    assert posting.questions.count() == 5
+    dash_owner.post(f"/dashboard/postings/{posting.public_id}/questions/generate")
+    assert posting.questions.count() == 5
 
 
 def test_archive_activate_and_clone(dash_owner, posting):
@@ -269,3 +291,14 @@ def test_a_resume_step_added_mid_interview_does_not_stop_those_already_interview
 
     assert resume_status(started) == ("resume", "skipped")  # never asked: not pending forever
     assert resume_status(waiting) == ("resume", "not_started")
+
+
+def test_a_resume_step_without_criteria_says_it_scores_nothing(owner, dash_owner):
+    from tests.factories import make_posting
+
+    posting = make_posting(owner.workspace, "sales")
+    page = dash_owner.get(f"/dashboard/postings/{posting.public_id}").content.decode()
+    assert 'data-field="resume-unscored"' not in page  # the guide's step has criteria
+    posting.questions.exclude(modality="voice").delete()
+    page = dash_owner.get(f"/dashboard/postings/{posting.public_id}").content.decode()
+    assert 'data-field="resume-unscored"' in page and "not screened or scored" in page

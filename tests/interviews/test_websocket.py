@@ -370,3 +370,38 @@ def test_a_quiet_candidate_keeps_the_connection(owner, open_socket):
 def test_a_malformed_interview_id_is_refused_cleanly(open_socket, db):
     ws = open_socket("%00ABC")
     assert ws.expect("error")["code"] == "unknown_interview"
+
+
+def test_a_candidates_question_is_answered_not_scored_and_listed_for_the_recruiter(
+    owner, open_socket
+):
+    interview = ready_interview(owner.workspace)
+    ws = open_socket(interview.public_id)
+    ws.interviewer_turn()
+    ws.answer("Before I answer: what does the on-call rotation look like?")
+    reply = ws.interviewer_turn()["turn"]
+    assert reply["kind"] == "reply" and reply["question_id"] == "Q001"
+    ws.expect("ack", id=ws.answer(STRONG))
+    after = ws.interviewer_turn()["turn"]
+    assert after["kind"] in ("follow_up", "question")
+    asked = interview.turns.get(kind="inquiry")
+    assert asked.speaker == "candidate" and "on-call" in asked.text
+    while after["kind"] != "closing":
+        ws.answer(STRONG)
+        after = ws.interviewer_turn()["turn"]
+    ws.expect("finished")
+    data = owner.get(f"/api/v4/interviews/{interview.public_id}/data").json()["data"]
+    [question] = data["web_interview"]["candidate_questions"]
+    assert "on-call" in question["question"] and question["answered"] is False
+    q1 = next(r for r in data["web_interview"]["scorecard"] if r["question_id"] == "Q001")
+    assert "on-call" not in q1["evaluation_summary"]
+
+
+def test_repeat_during_the_greeting_repeats_the_question_only(owner, open_socket):
+    interview = ready_interview(owner.workspace)
+    ws = open_socket(interview.public_id)
+    greeting = ws.interviewer_turn()["turn"]
+    ws.send({"type": "repeat", "id": "again"})
+    repeat = ws.interviewer_turn()["turn"]
+    assert repeat["kind"] == "repeat" and "unhappy customer" in repeat["text"]
+    assert len(repeat["text"]) < len(greeting["text"]) / 2  # not the whole greeting again
