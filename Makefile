@@ -24,6 +24,7 @@ $(VAR_DIR)/secret-key:
 	(umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(64))' > $@)
 
 run: $(VENV)/.runtime $(VAR_DIR)/secret-key
+	$(PY) scripts/compile_translations.py
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py seed_demo

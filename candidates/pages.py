@@ -4,6 +4,7 @@ told to check its inbox, where the link is sent."""
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Interview
 from candidates.serializers import CandidateIn
@@ -11,15 +12,18 @@ from candidates.services.ingest import candidate_ingest
 from candidates.services.invitations import interview_link_request
 from heymilo.accounts.privacy import privacy_notice
 from heymilo.errors import Conflict
+from heymilo.i18n import in_language_of
 from heymilo.ratelimit import fixed_window_hit
 from postings.ai_context import company_name, overview_sections
 from postings.models import CLOSED_NOTICE, Posting
 
 CHECK_EMAIL = (
-    "Check your email",
-    "You have already applied for this position. We have sent the link to your interview to "
-    "the email address you gave: open it from there to continue where you left off. It can "
-    "take a few minutes to arrive; please also look in your spam folder.",
+    _("Check your email"),
+    _(
+        "You have already applied for this position. We have sent the link to your interview "
+        "to the email address you gave: open it from there to continue where you left off. It "
+        "can take a few minutes to arrive; please also look in your spam folder."
+    ),
 )
 FIELDS = ("name", "email", "phone_number")
 
@@ -29,6 +33,11 @@ def message_page(request, title_and_text: tuple[str, str], status: int = 200):
     return render(request, "interview/message.html", {"title": title, "text": text}, status=status)
 
 
+def posting_named(posting_id: str, **url) -> Posting | None:
+    return Posting.objects.filter(public_id=posting_id).only("language").first()
+
+
+@in_language_of(posting_named)
 def apply_page(request, posting_id: str, slug: str = ""):
     posting = get_object_or_404(Posting.objects.select_related("workspace"), public_id=posting_id)
     if posting.status == Posting.Status.ARCHIVED:
@@ -44,7 +53,7 @@ def _apply(request, posting: Posting, context: dict):
         f"apply:{request.META.get('REMOTE_ADDR')}", settings.INTAKE_RATE_LIMIT_PER_MINUTE
     )
     if not allowed:
-        context["errors"] = {"form": ["Too many attempts; please wait a minute."]}
+        context["errors"] = {"form": [_("Too many attempts; please wait a minute.")]}
         return render(request, "interview/apply.html", context, status=429)
     fields = {key: request.POST.get(key, "").strip() for key in FIELDS}
     context["values"] = fields
@@ -69,6 +78,7 @@ def _apply(request, posting: Posting, context: dict):
     return redirect("interview-page", interview_id=result.interview.public_id)
 
 
+@in_language_of(posting_named)
 def privacy_page(request, posting_id: str):
     """What the workspace says about recording, AI evaluation, retention and the alternative
     process (NYC Local Law 144's notice items), linked from every candidate page."""

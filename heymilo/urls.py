@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from heymilo.accounts.branding import brand_stylesheet
 from heymilo.files import serve_signed_file
 from heymilo.health import health
+from heymilo.i18n import javascript_catalog
 
 api_v4 = [
     path("", include("postings.urls")),
@@ -28,6 +29,7 @@ api_v4 = [
 urlpatterns = [
     path("health", health),
     path("brand/<str:workspace_id>.css", brand_stylesheet, name="brand-css"),
+    path("i18n/<str:language>.js", javascript_catalog, name="candidate-js-catalog"),
     path("api/v4/", include(api_v4)),
     path("", include("candidates.intake_urls")),
     path("", include("candidates.page_urls")),

@@ -12,10 +12,14 @@ import threading
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Interview
 from heymilo import ai
 from heymilo.errors import Conflict, DomainError, Invalid
+from heymilo.i18n import candidate_language
 from heymilo.payloads import json_loads
 from heymilo.speech import get_stt
 from interviews import services
@@ -111,10 +115,13 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         self.advancing = asyncio.Lock()
         self.active = False  # this connection holds the answer box (one tab at a time)
         self.ref: str | None = None  # the id of the message being handled, for its error
+        self.language = settings.LANGUAGE_CODE  # the posting's, once the interview is known
         await self.accept()
         interview = await load_interview(self.public_id)
+        if interview is not None:
+            self.language = candidate_language(interview.posting.language)
         if interview is None:
-            await self.fail("unknown_interview", "This interview link is not valid.", close=4404)
+            await self.fail("unknown_interview", _("This interview link is not valid."), close=4404)
             return
         try:
             self.interview = await start_interview(interview)
@@ -130,7 +137,10 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         await self.channel_layer.group_discard(self.group, self.channel_name)
 
     async def send_json(self, message: dict) -> None:
-        await self.send(text_data=json.dumps(message))
+        # Refusals and notices are translated when they leave, in the posting's language.
+        with translation.override(self.language):
+            text = json.dumps(message, default=str)
+        await self.send(text_data=text)
 
     async def fail(self, code: str, message: str, *, close: int | None = None, ref=None):
         await self.send_json({"type": "error", "code": code, "message": message, "id": ref})
@@ -140,15 +150,16 @@ class InterviewConsumer(AsyncWebsocketConsumer):
     async def receive(self, text_data=None, bytes_data=None):
         self.ref = None
         try:
-            if bytes_data is not None:
-                await self.on_audio_bytes(bytes_data)
-            else:
-                await self.on_text(text_data)
+            with translation.override(self.language):
+                if bytes_data is not None:
+                    await self.on_audio_bytes(bytes_data)
+                else:
+                    await self.on_text(text_data)
         except DomainError as error:
             await self.fail(error.code, error.message, ref=self.ref)
         except Exception:  # a bug must cost one message, never the session
             log.exception("interview %s: message failed", self.public_id)
-            await self.fail("internal_error", "Something went wrong; please try again.")
+            await self.fail("internal_error", _("Something went wrong; please try again."))
 
     async def on_text(self, text_data: str) -> None:
         if len(text_data) > MAX_TEXT_FRAME:
@@ -198,8 +209,10 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         if not self.active:
             raise Conflict(
                 "inactive_tab",
-                "This interview is open in another tab or window. Answer there, or take it "
-                "back here.",
+                _(
+                    "This interview is open in another tab or window. Answer there, or take it "
+                    "back here."
+                ),
             )
 
     async def accept_answer(self, text: str, client_id: str, by_voice: bool) -> None:
@@ -221,7 +234,7 @@ class InterviewConsumer(AsyncWebsocketConsumer):
             return
         if len(self.audio["pcm"]) + len(data) > MAX_AUDIO_BYTES:
             self.audio = None
-            await self.fail("audio_too_long", "Answers are limited to five minutes of audio.")
+            await self.fail("audio_too_long", _("Answers are limited to five minutes of audio."))
             return
         self.audio["pcm"].extend(data)
 
@@ -234,7 +247,7 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         if not text:
             await self.fail(
                 "no_speech",
-                "We couldn't make out any words. Please try again or type.",
+                _("We couldn't make out any words. Please try again or type."),
                 ref=client_id,
             )
             return
@@ -285,7 +298,7 @@ class InterviewConsumer(AsyncWebsocketConsumer):
             await self.send_json(
                 {
                     "type": "inactive",
-                    "message": "This interview is now open in another tab or window.",
+                    "message": _("This interview is now open in another tab or window."),
                 }
             )
 

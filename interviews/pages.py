@@ -8,6 +8,7 @@ from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,18 +16,26 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from candidates.models import Interview
 from candidates.services.invitations import reminders_stop
 from heymilo.errors import DomainError
+from heymilo.i18n import in_language_of
 from heymilo.speech import get_tts
 from interviews import recordings, resume
 from interviews.models import Turn
 from interviews.services import interview_consent as consent_record
 from interviews.stage import CLOSED, Stage, interview_stage
 from postings.ai_context import overview_sections as overviews
-from postings.models import WorkflowStep
+from postings.models import Posting, WorkflowStep
 
 SESSION_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 # HTTP statuses of refused recording chunks; other refusals are 409 Conflict.
 CHUNK_REFUSALS = {"empty_chunk": 400, "not_media": 400}
-UNKNOWN_LINK = ("This link is not valid", "Please check the link you were sent.")
+UNKNOWN_LINK = (_("This link is not valid"), _("Please check the link you were sent."))
+
+
+def posting_of(interview_id: str, **url) -> Posting | None:
+    return Posting.objects.filter(interviews__public_id=interview_id).only("language").first()
+
+
+in_posting_language = in_language_of(posting_of)
 
 
 def find_interview(interview_id: str) -> Interview | None:
@@ -49,6 +58,7 @@ def steps_of(interview: Interview) -> dict[str, WorkflowStep]:
 
 @require_GET
 @never_cache  # a deadline extended, a step done: the next visit must see it at once
+@in_posting_language
 def interview_page(request, interview_id: str):
     """The screen of the candidate's stage: welcome, resume, room, or why it is closed."""
     interview = find_interview(interview_id)
@@ -80,6 +90,7 @@ def interview_page(request, interview_id: str):
 
 
 @require_POST
+@in_posting_language
 def interview_consent(request, interview_id: str):
     interview = find_interview(interview_id)
     if interview is None:
@@ -89,7 +100,7 @@ def interview_consent(request, interview_id: str):
             "interview": interview,
             "posting": interview.posting,
             "overviews": overviews(interview.posting),
-            "error": "Please agree to the recording to continue.",
+            "error": _("Please agree to the recording to continue."),
         }
         return render(request, "interview/welcome.html", context, status=400)
     mode = request.POST.get("mode")
@@ -104,6 +115,7 @@ def _json_error(error: DomainError, status: int = 400) -> JsonResponse:
 
 
 @require_POST
+@in_posting_language
 def resume_upload(request, interview_id: str):
     interview = find_interview(interview_id)
     if interview is None:
@@ -111,11 +123,11 @@ def resume_upload(request, interview_id: str):
     upload = request.FILES.get("resume")
     if upload is None:
         return JsonResponse(
-            {"error": {"code": "no_file", "message": "Choose a file to upload."}}, status=400
+            {"error": {"code": "no_file", "message": _("Choose a file to upload.")}}, status=400
         )
     if upload.size > settings.RESUME_MAX_BYTES:
         return JsonResponse(
-            {"error": {"code": "file_too_large", "message": "Resumes are limited to 10 MB."}},
+            {"error": {"code": "file_too_large", "message": _("Resumes are limited to 10 MB.")}},
             status=413,
         )
     try:
@@ -133,6 +145,7 @@ def resume_upload(request, interview_id: str):
 
 
 @require_POST
+@in_posting_language
 def resume_skip(request, interview_id: str):
     interview = find_interview(interview_id)
     if interview is None:
@@ -145,6 +158,7 @@ def resume_skip(request, interview_id: str):
 
 
 @require_POST
+@in_posting_language
 def recording_chunk(request, interview_id: str, kind: str):
     interview = find_interview(interview_id)
     if interview is None or kind not in ("video", "audio"):
@@ -191,6 +205,7 @@ def interviewer_speech(request, interview_id: str, seq: int):
 
 @csrf_exempt  # mail clients' one-click unsubscribe posts without a token; the link is the key
 @require_http_methods(["GET", "POST"])
+@in_posting_language
 def unsubscribe(request, interview_id: str):
     """No more reminders for this interview (the List-Unsubscribe link of its mails)."""
     interview = find_interview(interview_id)

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Interview
 from heymilo import ai
@@ -43,10 +44,12 @@ def sniff(data: bytes) -> str:
         except zipfile.BadZipFile:
             pass
     elif data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE: legacy .doc or a password-protected .docx
-        raise Invalid("unsupported_file", "Please upload a PDF, a .docx or a text file (not .doc).")
+        raise Invalid(
+            "unsupported_file", _("Please upload a PDF, a .docx or a text file (not .doc).")
+        )
     elif _looks_like_text(data):
         return "txt"
-    raise Invalid("unsupported_file", "Please upload a PDF, a .docx or a plain text file.")
+    raise Invalid("unsupported_file", _("Please upload a PDF, a .docx or a plain text file."))
 
 
 def _looks_like_text(data: bytes) -> bool:
@@ -79,18 +82,18 @@ def extract_text(data: bytes, kind: str) -> str:
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise Invalid("unreadable_file", "This file took too long to read.") from None
+        raise Invalid("unreadable_file", _("This file took too long to read.")) from None
     if completed.returncode == 3:
         raise Invalid(
-            "encrypted_file", "This file is password-protected; please upload an unlocked copy."
+            "encrypted_file", _("This file is password-protected; please upload an unlocked copy.")
         )
     # Parsers can emit U+0000, which PostgreSQL text cannot store.
     text = completed.stdout.decode("utf-8", errors="replace").replace("\x00", "").strip()
     if completed.returncode != 0:
-        raise Invalid("unreadable_file", "We could not read this file.")
+        raise Invalid("unreadable_file", _("We could not read this file."))
     if len(text.split()) < 5:
         raise Invalid(
-            "empty_file", "We found no text in this file. Is it a scanned image? Try a text PDF."
+            "empty_file", _("We found no text in this file. Is it a scanned image? Try a text PDF.")
         )
     return text
 
@@ -108,17 +111,17 @@ def resume_step(interview: Interview) -> WorkflowStep:
         return step
     if stage in (Stage.ROOM, Stage.NO_INTERVIEW):
         if step is None:
-            raise Conflict("no_resume_step", "This interview has no resume step.")
-        raise Conflict("resume_done", "The resume step is already done.")
+            raise Conflict("no_resume_step", _("This interview has no resume step."))
+        raise Conflict("resume_done", _("The resume step is already done."))
     raise stage_refusal(stage)
 
 
 def resume_submit(*, interview: Interview, data: bytes, filename: str) -> ResumeResult:
     step = resume_step(interview)
     if len(data) > settings.RESUME_MAX_BYTES:
-        raise Invalid("file_too_large", "Resumes are limited to 10 MB.")
+        raise Invalid("file_too_large", _("Resumes are limited to 10 MB."))
     if not data:
-        raise Invalid("empty_file", "The file is empty.")
+        raise Invalid("empty_file", _("The file is empty."))
     kind = sniff(data)
     text = extract_text(data, kind)
     screen = ai.get_engine().screen_resume(
@@ -193,7 +196,7 @@ def resume_skip(*, interview: Interview) -> None:
     interview = Interview.objects.select_for_update().get(pk=interview.pk)
     step = resume_step(interview)
     if not step.is_optional:
-        raise Conflict("resume_required", "This posting requires a resume.")
+        raise Conflict("resume_required", _("This posting requires a resume."))
     interview.step_statuses[WorkflowStep.Type.RESUME] = Interview.StepStatus.SKIPPED
     interview.updated_at = timezone.now()
     interview.save()

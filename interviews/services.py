@@ -5,6 +5,7 @@ import uuid
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Interview
 from heymilo import ai
@@ -122,18 +123,21 @@ def answer_submit(
     if existing:
         return existing, True
     if interview.status != Interview.Status.IN_PROGRESS:
-        raise Conflict("finished", "This interview is finished; answers are closed.")
+        raise Conflict("finished", _("This interview is finished; answers are closed."))
     # PostgreSQL cannot hold U+0000 or an unpaired surrogate; neither is part of what was said.
     text = storable(text).strip()
     if not text:
-        raise Invalid("empty_answer", "The answer is empty.")
+        raise Invalid("empty_answer", _("The answer is empty."))
     if len(text) > MAX_ANSWER_CHARS:
-        raise Invalid("answer_too_long", f"Answers are limited to {MAX_ANSWER_CHARS} chars.")
+        raise Invalid(
+            "answer_too_long",
+            _("Answers are limited to %(limit)s characters.") % {"limit": MAX_ANSWER_CHARS},
+        )
     conversation = conversation_load(interview=interview)
     if not conversation.awaiting_answer:
         raise Conflict(
             "not_your_turn",
-            "The interviewer has not finished their turn; this answer was not saved.",
+            _("The interviewer has not finished their turn; this answer was not saved."),
         )
     kind = Turn.Kind.REPEAT if ai.is_repeat_request(text) else Turn.Kind.ANSWER
     turn = Turn.objects.create(

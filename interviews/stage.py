@@ -6,6 +6,8 @@ and the resume step (may a resume come in), with one wording of every refusal.
 
 from enum import StrEnum
 
+from django.utils.translation import gettext_lazy as _
+
 from candidates.models import Interview
 from heymilo.errors import Conflict
 from postings.models import CLOSED_NOTICE, Posting, WorkflowStep
@@ -25,26 +27,27 @@ class Stage(StrEnum):
 # (title for the page, message for the page and the websocket) of each stage that closes the room.
 CLOSED = {
     Stage.KNOCKED_OUT: (
-        "Thank you for applying",
-        "We have reviewed your application and will not be moving forward at this time. "
-        "We appreciate your interest and wish you the best in your search.",
+        _("Thank you for applying"),
+        _(
+            "We have reviewed your application and will not be moving forward at this time. "
+            "We appreciate your interest and wish you the best in your search."
+        ),
     ),
-    Stage.FINISHED: ("Thank you", "This interview is finished. Thank you!"),
+    Stage.FINISHED: (_("Thank you"), _("This interview is finished. Thank you!")),
     Stage.ARCHIVED: CLOSED_NOTICE,
     Stage.EXPIRED: (
-        "This interview link has expired",
-        "The time to take this interview has passed. If you would still like to interview, "
-        "reply to the email with your link and ask for more time.",
+        _("This interview link has expired"),
+        _(
+            "The time to take this interview has passed. If you would still like to interview, "
+            "reply to the email with your link and ask for more time."
+        ),
     ),
-    Stage.NO_INTERVIEW: (
-        "Nothing to do here yet",
-        "This posting has no interview step.",
-    ),
+    Stage.NO_INTERVIEW: (_("Nothing to do here yet"), _("This posting has no interview step.")),
     Stage.WELCOME: (
-        "Please start from your link",
-        "Please open your interview link and agree to the recording first.",
+        _("Please start from your link"),
+        _("Please open your interview link and agree to the recording first."),
     ),
-    Stage.RESUME: ("Your resume first", "Please upload your resume first."),
+    Stage.RESUME: (_("Your resume first"), _("Please upload your resume first.")),
 }
 # The websocket's error codes for the same refusals (docs/websocket.md).
 CODES = {

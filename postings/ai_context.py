@@ -2,6 +2,8 @@
 
 import re
 
+from django.utils.translation import gettext_lazy as _
+
 from heymilo.ai.base import PostingContext
 from postings.models import DeliveryMode, Posting
 
@@ -51,9 +53,9 @@ def delivered_overviews(posting: Posting) -> list[tuple[str, str]]:
 
 
 OVERVIEW_TITLES = {
-    "company": "About the company",
-    "job": "About the role",
-    "process": "About the process",
+    "company": _("About the company"),
+    "job": _("About the role"),
+    "process": _("About the process"),
 }
 
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from heymilo.accounts.models import Workspace
 from heymilo.ids import new_ingestion_url_key, new_posting_id
@@ -16,8 +17,8 @@ class DeliveryMode(models.TextChoices):
 
 # What candidates read once a posting is archived: on its apply page and at their interview link.
 CLOSED_NOTICE = (
-    "This position is closed",
-    "This position is no longer accepting interviews. Thank you for your interest.",
+    _("This position is closed"),
+    _("This position is no longer accepting interviews. Thank you for your interest."),
 )
 
 

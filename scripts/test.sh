@@ -14,6 +14,7 @@ services_start
 .venv/bin/ruff format --check .
 .venv/bin/lint-imports  # the layers of .importlinter, and no circles inside a package
 
+.venv/bin/python scripts/compile_translations.py
 export HEYMILO_REQUIRE_SERVICES=1
 export DJANGO_SETTINGS_MODULE=heymilo.settings
 export VAR_DIR="$SERVICES_DIR/var"

@@ -22,7 +22,7 @@
       return await navigator.mediaDevices.getUserMedia(constraints);
     } catch (error) {
       $("device-status").textContent =
-        "We couldn't use your camera or microphone. You can still type your answers.";
+        gettext("We couldn't use your camera or microphone. You can still type your answers.");
       return null;
     }
   }
@@ -83,7 +83,7 @@
     if (!capture) socketSend({ type: "audio_end", id: answer.id });
   }
   async function startTalking() {
-    if (!stream || !stream.getAudioTracks().length) { status.textContent = "No microphone available; please type."; return; }
+    if (!stream || !stream.getAudioTracks().length) { status.textContent = gettext("No microphone available; please type."); return; }
     const context = new AudioContext();
     const source = context.createMediaStreamSource(new MediaStream(stream.getAudioTracks()));
     const processor = context.createScriptProcessor(4096, 1, 1);
@@ -106,7 +106,7 @@
     capture = { context, processor, source, messageId, chunks };
     $("talk").textContent = "Stop and send";
     $("talk").classList.add("recording");
-    status.textContent = "Listening…";
+    status.textContent = gettext("Listening…");
   }
   function stopTalking() {
     if (!capture) return;
@@ -116,7 +116,7 @@
     capture = null;
     $("talk").textContent = "Speak answer";
     $("talk").classList.remove("recording");
-    status.textContent = "Transcribing…";
+    status.textContent = gettext("Transcribing…");
   }
 
   // ---- speech out -------------------------------------------------------------------------
@@ -142,14 +142,14 @@
     item.className = turn.speaker;
     const who = document.createElement("span");
     who.className = "who";
-    who.textContent = `${turn.speaker === "interviewer" ? room.dataset.interviewer : "You"} · ${turn.timestamp_str}`;
+    who.textContent = `${turn.speaker === "interviewer" ? room.dataset.interviewer : gettext("You")} · ${turn.timestamp_str}`;
     item.append(who, document.createTextNode(turn.text));
     transcript.append(item);
     transcript.scrollTop = transcript.scrollHeight;
     if (turn.speaker === "interviewer") caption.textContent = turn.text;
   }
   function showProgress(p) {
-    if (p && p.total) progress.textContent = `Question ${Math.max(p.question, 1)} of ${p.total}`;
+    if (p && p.total) progress.textContent = interpolate(gettext("Question %(number)s of %(total)s"), { number: Math.max(p.question, 1), total: p.total }, true);
   }
   function setBusy(busy) { send.disabled = busy; }
 
@@ -226,7 +226,7 @@
     socket.onclose = (event) => {
       if (finished) return;
       if (event.code === 4403 || event.code === 4404) { window.location.reload(); return; }
-      status.textContent = "Connection lost — reconnecting… Your answers are safe.";
+      status.textContent = gettext("Connection lost — reconnecting… Your answers are safe.");
       retries += 1;
       setTimeout(connect, Math.min(10000, 500 * 2 ** retries));
     };
@@ -241,7 +241,7 @@
     socketSend({ type: "answer", id: message.id, text });
     answer.value = "";
     setBusy(true);
-    status.textContent = "Sent.";
+    status.textContent = gettext("Sent.");
   });
   $("repeat").addEventListener("click", () => socketSend({ type: "repeat", id: newId() }));
   $("claim").addEventListener("click", () => {
@@ -254,7 +254,7 @@
   async function prepare() {
     stream = await openDevices();
     if (stream && wantsVideo) $("check-preview").srcObject = stream;
-    if (stream) $("device-status").textContent = "Looking good.";
+    if (stream) $("device-status").textContent = gettext("Looking good.");
   }
 
   $("start").addEventListener("click", async () => {

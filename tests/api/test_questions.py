@@ -93,11 +93,19 @@ def test_reorder_rejects_bad_ids(owner, posting, question_ids):
 
 
 def test_generating_questions_twice_never_repeats_one(owner):
+    from heymilo.errors import Conflict
     from postings.services import questions_generate
 
     posting = make_posting(owner.workspace, "customer-service")
-    first = questions_generate(posting=posting, count=3)
-    second = questions_generate(posting=posting, count=3)
+    step = posting.steps.get(type="web_interview")
+    step.config["num_questions"] = 8
+    step.save()
+    first = questions_generate(posting=posting)  # 5 written by hand: 3 more
+    step.config["num_questions"] = 11
+    step.save()
+    second = questions_generate(posting=posting)  # and 3 more again, none the same
     texts = list(posting.questions.filter(modality="voice").values_list("text", flat=True))
-    assert len(texts) == len(set(texts)) == 5 + len(first) + len(second)
+    assert len(texts) == len(set(texts)) == 5 + len(first) + len(second) == 11
     assert first and all(q.generated_by["engine"] == "local" for q in first + second)
+    with pytest.raises(Conflict):  # full: nothing more without a higher number
+        questions_generate(posting=posting)
