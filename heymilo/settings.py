@@ -295,21 +295,112 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
 }
+API_DESCRIPTION = """\
+The REST API of a self-hosted, HeyMilo-compatible AI interviewer: create a posting (a job and its
+AI interviewer), send candidates to it, and read each interview's score, scorecard, transcript
+and recordings, or receive them by webhook. Every request and response of HeyMilo's two seed
+guides (a customer-service video interview; a sales pipeline with an optional resume screen,
+then a video interview) works as written, and the examples here are taken from them.
+
+**Authentication.** Send your workspace's API key in the `X-API-KEY` header (a workspace owner
+creates keys on the dashboard, Settings → API keys). A key sees only its own workspace: another
+workspace's ids answer 404, exactly as ids that do not exist. The intake call
+(`POST /intake/v1/candidate/{ingestion_url_key}`) takes no key: the posting's intake key in the
+URL is the credential.
+
+**Envelopes.** One object: `{"object": "posting", "data": {…}}`. A list: `{"object": "list",
+"data": […], "total_count": 42, "has_more": true, "url": "/v4/postings"}`. Ids are strings
+(`B5E7F8A2` a posting, `E8F9A0B1C2D3E4F5` an interview, `Q001` a question); times are Unix
+seconds. Links (`candidate_url`, `interview_url`, …) are built from the server's `PUBLIC_URL`:
+store them as they come.
+
+**Pagination.** Lists run oldest first and take `limit` (1–100, default 10) and
+`starting_after` (the last id of the page you have). Ask again with `starting_after` while
+`has_more` is true.
+
+**Errors.** `{"error": {"type", "code", "message", "param", "errors": [{"param", "code",
+"message"}]}}`: 400 malformed JSON; 401 missing or bad key; 404 no such object in your
+workspace; 409 the object's state forbids it (an archived posting takes no candidates); 413 body
+too large; 415 not JSON; 422 validation, where `errors` lists every invalid field and `param` is
+a dotted path such as `workflow.0.questions.1.text`; 429 rate limited.
+
+**Rate limits.** Per API key and minute (`API_RATE_LIMIT_PER_MINUTE`, 300 by default). Every
+answer carries `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` (seconds);
+a 429 adds `Retry-After`.
+
+**Safe to retry.** Ingesting an email that is already in the posting returns its existing
+interview (200 instead of 201; no second interview, no second `candidate_ingested` event), so
+an ingestion that timed out can simply be sent again. `PATCH` changes only the fields sent.
+
+**Webhooks.** Register a URL per posting and event type (`candidate_ingested`,
+`interview_started`, `interview_completed`, `report_available`). Deliveries are signed
+(`X-HeyMilo-Signature`), retried for about a day and logged; each event has an id to
+deduplicate by. The event bodies, the signature and code to verify it are in the repository's
+`docs/webhooks.md`.
+"""
 SPECTACULAR_SETTINGS = {
     "TITLE": "HeyMilo-compatible interviewer API",
-    "DESCRIPTION": "Postings, questions, candidates, interview results and webhooks.",
+    "DESCRIPTION": API_DESCRIPTION,
     "VERSION": "4.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    # Enums stay inline where they are used: no shared enum components to collide.
-    "POSTPROCESSING_HOOKS": [],
+    # Enums stay inline where they are used: no shared enum components to collide. The one hook
+    # orders the operations (heymilo.api.schema.OPERATION_ORDER) and describes path parameters.
+    "POSTPROCESSING_HOOKS": ["heymilo.api.schema.postprocess"],
     "APPEND_COMPONENTS": {
-        "securitySchemes": {"ApiKey": {"type": "apiKey", "in": "header", "name": "X-API-KEY"}}
+        "securitySchemes": {
+            "ApiKey": {
+                "type": "apiKey",
+                "in": "header",
+                "name": "X-API-KEY",
+                "description": "Your workspace's API key (dashboard, Settings → API keys).",
+            }
+        }
     },
-    "SECURITY": [{"ApiKey": []}],
+    # The docs page lists the tags in this order.
+    "TAGS": [
+        {
+            "name": "postings",
+            "description": "A posting is a job with its AI interviewer: the job's text, what the "
+            "interviewer says, and a workflow of steps (a `resume` screen, optional or required, "
+            "then the `web_interview`). Create it with its questions in one call; the answer "
+            "holds the candidate link and the intake key.",
+        },
+        {
+            "name": "questions",
+            "description": "A posting's questions: `voice` questions the interviewer asks "
+            "(`Q001`…), and the criteria a resume is screened against: `resume_eligibility` "
+            "(`rec_001`…) and `resume_scoring` (`rsc_001`…). Ids are never reused; each modality "
+            "has its own ranks 1, 2, 3….",
+        },
+        {
+            "name": "candidates",
+            "description": "Send candidates to a posting, one or many per call: each gets an "
+            "interview and its link (`interview_url`). An email already in the posting keeps "
+            "its interview. List them with their score and progress; erase one on request.",
+        },
+        {
+            "name": "ingestion",
+            "description": "Candidates in the background or from outside: the `…/async` calls "
+            "store the rows and answer 202 at once, a job ingests them (follow it with "
+            "`GET /ingestions/{ingestion_id}`); the intake URL takes applications from careers "
+            "pages and job boards without an API key.",
+        },
+        {
+            "name": "interviews",
+            "description": "An interview's results (`/data`: score, scorecard, transcript, "
+            "resume screen, recordings), your own metadata on it, re-scoring and erasure.",
+        },
+        {
+            "name": "webhooks",
+            "description": "Signed HTTP callbacks about a posting's candidates, with a delivery "
+            "log, redelivery, test events and secret rotation. Event bodies and signature "
+            "verification: `docs/webhooks.md`.",
+        },
+    ],
 }
 
 API_RATE_LIMIT_PER_MINUTE = envint("API_RATE_LIMIT_PER_MINUTE", "300")

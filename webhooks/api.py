@@ -1,17 +1,21 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 
 from heymilo.api.schema import (
-    CONFLICT,
     INVALID,
     NOT_FOUND,
     PAGE_PARAMETERS,
+    QUERY_INVALID,
+    conflict,
+    conflict_example,
     envelope,
+    invalid,
     list_envelope,
     responses,
+    validation_example,
 )
 from heymilo.api.views import ApiView, choice_param, paginated, single, validated
 from postings.selectors import posting_get
-from webhooks import selectors, services
+from webhooks import examples, selectors, services
 from webhooks.models import WebhookDelivery
 from webhooks.serializers import (
     DeliveryOut,
@@ -39,8 +43,17 @@ def with_secret(webhook, raw_secret: str) -> dict:
 class WebhookListCreateApi(ApiView):
     @extend_schema(
         operation_id="webhooks_list",
-        parameters=[*PAGE_PARAMETERS, OpenApiParameter("posting_id", str)],
-        responses=responses({200: WebhookList}, INVALID),
+        tags=["webhooks"],
+        summary="List webhooks",
+        description="Your workspace's webhooks, oldest first, active or disabled (see "
+        "`is_active` and `disabled_reason`); `posting_id` keeps one posting's. Secrets are "
+        "never listed. Paginated with `limit` and `starting_after`.",
+        parameters=[
+            *PAGE_PARAMETERS,
+            OpenApiParameter("posting_id", str, description="Only this posting's webhooks."),
+        ],
+        responses=responses({200: WebhookList}, QUERY_INVALID),
+        examples=examples.WEBHOOKS_LIST,
     )
     def get(self, request):
         posting_id = request.query_params.get("posting_id")
@@ -49,11 +62,37 @@ class WebhookListCreateApi(ApiView):
 
     @extend_schema(
         operation_id="webhooks_create",
+        tags=["webhooks"],
+        summary="Register a webhook",
+        description="Sends one event type of one posting to your URL as a signed `POST`: "
+        "`candidate_ingested` (a new interview: API, bulk, async or intake), "
+        "`interview_started`, `interview_completed`, or `report_available` (scores stored and "
+        "recordings ready; its data is the body of `GET /interviews/{interview_id}/data`). "
+        "Register several webhooks for several types. The URL goes in `url` (or `webhook_url`, "
+        "HeyMilo v2's name).\n\n"
+        "`secret` signs every delivery (`X-HeyMilo-Signature`) and is shown only in this "
+        "response: store it. The URL must be http(s) to a public address (no loopback, "
+        "private, link-local or metadata address) unless the server sets "
+        "WEBHOOKS_ALLOW_PRIVATE_URLS; otherwise 422 `url_not_allowed`. 404 when the posting is "
+        "not yours. Each call registers another webhook.",
         request=WebhookIn,
-        responses=responses({201: WebhookCreatedEnvelope}, NOT_FOUND, INVALID),
-        description="`secret` signs every delivery and is shown only in this response. "
-        "The URL must be http(s) to a public address (no loopback, private, link-local or "
-        "metadata address) unless the server sets WEBHOOKS_ALLOW_PRIVATE_URLS.",
+        responses=responses(
+            {201: WebhookCreatedEnvelope},
+            NOT_FOUND,
+            invalid(
+                validation_example(
+                    "private_url",
+                    [
+                        (
+                            "url",
+                            "url_not_allowed",
+                            "10.0.0.5 is a private address; webhooks must target a public address.",
+                        )
+                    ],
+                )
+            ),
+        ),
+        examples=examples.WEBHOOKS_CREATE,
     )
     def post(self, request):
         data = validated(WebhookIn, request.data)
@@ -66,7 +105,14 @@ class WebhookListCreateApi(ApiView):
 
 class WebhookDetailApi(ApiView):
     @extend_schema(
-        operation_id="webhooks_retrieve", responses=responses({200: WebhookEnvelope}, NOT_FOUND)
+        operation_id="webhooks_retrieve",
+        tags=["webhooks"],
+        summary="Retrieve a webhook",
+        description="The webhook's posting, URL, event type and state: `is_active` is false "
+        "once it was disabled after failing for days, with the reason in `disabled_reason`. "
+        "The secret is not shown again (rotate it if it was lost).",
+        responses=responses({200: WebhookEnvelope}, NOT_FOUND),
+        examples=examples.WEBHOOKS_RETRIEVE,
     )
     def get(self, request, webhook_id):
         webhook = selectors.webhook_get(workspace=self.workspace, webhook_id=webhook_id)
@@ -74,7 +120,12 @@ class WebhookDetailApi(ApiView):
 
     @extend_schema(
         operation_id="webhooks_delete",
+        tags=["webhooks"],
+        summary="Delete a webhook",
+        description="Deletes the webhook with its delivery log; no further event is sent to "
+        "it, retries included. A second call answers 404.",
         responses=responses({200: WebhookDeletedEnvelope}, NOT_FOUND),
+        examples=examples.WEBHOOKS_DELETE,
     )
     def delete(self, request, webhook_id):
         webhook = selectors.webhook_get(workspace=self.workspace, webhook_id=webhook_id)
@@ -85,9 +136,16 @@ class WebhookDetailApi(ApiView):
 class WebhookRotateSecretApi(ApiView):
     @extend_schema(
         operation_id="webhooks_rotate_secret",
+        tags=["webhooks"],
+        summary="Rotate a webhook's secret",
+        description="A new signing secret, shown only in this response. With "
+        "`grace_period_seconds` (up to 7 days) the old secret keeps signing too until then: "
+        "deliveries carry two `v1=` signatures, so you can deploy the new secret without "
+        "rejecting anything. Without it (or 0) the old secret stops at once. Each call makes a "
+        "new secret.",
         request=RotateSecretIn,
         responses=responses({200: WebhookCreatedEnvelope}, NOT_FOUND, INVALID),
-        description="A new signing secret, shown only in this response.",
+        examples=examples.WEBHOOKS_ROTATE_SECRET,
     )
     def post(self, request, webhook_id):
         webhook = selectors.webhook_get(workspace=self.workspace, webhook_id=webhook_id)
@@ -99,9 +157,14 @@ class WebhookRotateSecretApi(ApiView):
 class WebhookEnableApi(ApiView):
     @extend_schema(
         operation_id="webhooks_enable",
+        tags=["webhooks"],
+        summary="Re-enable a webhook",
+        description="Re-activates a webhook that was disabled after every delivery failed for "
+        "3 days; its failure streak starts over. Deliveries that failed meanwhile are not "
+        "resent: redeliver those you need. No body; harmless on an active webhook.",
         request=None,
         responses=responses({200: WebhookEnvelope}, NOT_FOUND),
-        description="Re-activate a webhook that was disabled after failing for days.",
+        examples=examples.WEBHOOKS_ENABLE,
     )
     def post(self, request, webhook_id):
         webhook = selectors.webhook_get(workspace=self.workspace, webhook_id=webhook_id)
@@ -111,10 +174,15 @@ class WebhookEnableApi(ApiView):
 class WebhookTestApi(ApiView):
     @extend_schema(
         operation_id="webhooks_test",
+        tags=["webhooks"],
+        summary="Send a test event",
+        description="Queues a signed event of the webhook's type to this webhook only, disabled "
+        "or not, with `data.test` true and `interview_id` null, to check your endpoint and "
+        "your signature check. Answers 202 with the delivery; follow it with "
+        "`GET /webhooks/{webhook_id}/deliveries/{delivery_id}`. No body.",
         request=None,
         responses=responses({202: DeliveryEnvelope}, NOT_FOUND),
-        description="Queue a signed test event (`data.test` is true) to this webhook only; "
-        "follow it in the deliveries list.",
+        examples=examples.WEBHOOKS_TEST,
     )
     def post(self, request, webhook_id):
         webhook = selectors.webhook_get(workspace=self.workspace, webhook_id=webhook_id)
@@ -126,12 +194,24 @@ class WebhookTestApi(ApiView):
 class WebhookDeliveryListApi(ApiView):
     @extend_schema(
         operation_id="webhooks_deliveries_list",
+        tags=["webhooks"],
+        summary="List a webhook's deliveries",
+        description="One delivery per event sent to this webhook, oldest first, each with "
+        "every attempt (time, status code, duration, error, the start of your answer). "
+        "`status`: `pending` (waiting for its next attempt), `in_flight`, `succeeded`, or "
+        "`failed` (retries exhausted, about a day). Paginated with `limit` and "
+        "`starting_after`.",
         parameters=[
             *PAGE_PARAMETERS,
-            OpenApiParameter("status", str, enum=WebhookDelivery.Status.values),
+            OpenApiParameter(
+                "status",
+                str,
+                enum=WebhookDelivery.Status.values,
+                description="Only deliveries in this state.",
+            ),
         ],
-        responses=responses({200: DeliveryList}, NOT_FOUND, INVALID),
-        description="Oldest first; each delivery lists every attempt.",
+        responses=responses({200: DeliveryList}, NOT_FOUND, QUERY_INVALID),
+        examples=examples.WEBHOOKS_DELIVERIES_LIST,
     )
     def get(self, request, webhook_id):
         webhook = selectors.webhook_get(workspace=self.workspace, webhook_id=webhook_id)
@@ -145,7 +225,13 @@ class WebhookDeliveryListApi(ApiView):
 class WebhookDeliveryDetailApi(ApiView):
     @extend_schema(
         operation_id="webhooks_deliveries_retrieve",
+        tags=["webhooks"],
+        summary="Retrieve a delivery",
+        description="One delivery and its attempts. Its id is the `X-HeyMilo-Delivery-Id` "
+        "header of the requests we sent; `event_id` is the event's `id` (also "
+        "`Idempotency-Key`), the same on every attempt.",
         responses=responses({200: DeliveryEnvelope}, NOT_FOUND),
+        examples=examples.WEBHOOKS_DELIVERIES_RETRIEVE,
     )
     def get(self, request, webhook_id, delivery_id):
         webhook = selectors.webhook_get(workspace=self.workspace, webhook_id=webhook_id)
@@ -156,10 +242,29 @@ class WebhookDeliveryDetailApi(ApiView):
 class WebhookRedeliverApi(ApiView):
     @extend_schema(
         operation_id="webhooks_deliveries_redeliver",
+        tags=["webhooks"],
+        summary="Redeliver an event",
+        description="Sends the same event (same id and body, so your deduplication holds) "
+        "again now, with a fresh retry budget; the attempts are logged on the delivery. Works "
+        "on succeeded and failed deliveries alike. 409 while an attempt is in flight or when "
+        "the webhook is disabled (enable it first). No body.",
         request=None,
-        responses=responses({202: DeliveryEnvelope}, NOT_FOUND, CONFLICT),
-        description="Send the same event (same id and body) again; the attempt is logged "
-        "on the delivery. 409 while an attempt is in flight or the webhook is disabled.",
+        responses=responses(
+            {202: DeliveryEnvelope},
+            NOT_FOUND,
+            conflict(
+                "An attempt is in flight, or the webhook is disabled.",
+                conflict_example(
+                    "in_flight", "conflict", "The delivery is being attempted right now."
+                ),
+                conflict_example(
+                    "disabled",
+                    "conflict",
+                    "The webhook is disabled; enable it before redelivering.",
+                ),
+            ),
+        ),
+        examples=examples.WEBHOOKS_DELIVERIES_REDELIVER,
     )
     def post(self, request, webhook_id, delivery_id):
         webhook = selectors.webhook_get(workspace=self.workspace, webhook_id=webhook_id)
