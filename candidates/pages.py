@@ -28,9 +28,10 @@ CHECK_EMAIL = (
 FIELDS = ("name", "email", "phone_number")
 
 
-def message_page(request, title_and_text: tuple[str, str], status: int = 200):
+def message_page(request, title_and_text: tuple[str, str], posting: Posting):
     title, text = title_and_text
-    return render(request, "interview/message.html", {"title": title, "text": text}, status=status)
+    context = {"title": title, "text": text, "posting": posting}
+    return render(request, "interview/message.html", context)
 
 
 def posting_named(posting_id: str, **url) -> Posting | None:
@@ -41,7 +42,7 @@ def posting_named(posting_id: str, **url) -> Posting | None:
 def apply_page(request, posting_id: str, slug: str = ""):
     posting = get_object_or_404(Posting.objects.select_related("workspace"), public_id=posting_id)
     if posting.status == Posting.Status.ARCHIVED:
-        return message_page(request, CLOSED_NOTICE)
+        return message_page(request, CLOSED_NOTICE, posting)
     context = {"posting": posting, "values": {}, "overviews": overview_sections(posting)}
     if request.method != "POST":
         return render(request, "interview/apply.html", context)
@@ -69,12 +70,12 @@ def _apply(request, posting: Posting, context: dict):
             invite=True,  # the link goes to the address too, to come back later
         )
     except Conflict:
-        return message_page(request, CLOSED_NOTICE)
+        return message_page(request, CLOSED_NOTICE, posting)
     # Only a new applicant is taken to the interview here: knowing an email must never open
     # that person's interview, so a known one is mailed their link again instead.
     if not result.created:
         interview_link_request(interview=result.interview)
-        return message_page(request, CHECK_EMAIL)
+        return message_page(request, CHECK_EMAIL, posting)
     return redirect("interview-page", interview_id=result.interview.public_id)
 
 

@@ -47,9 +47,10 @@ def find_interview(interview_id: str) -> Interview | None:
     )
 
 
-def message_page(request, title_and_text: tuple[str, str], status: int = 200):
+def message_page(request, title_and_text: tuple[str, str], status: int = 200, posting=None):
     title, text = title_and_text
-    return render(request, "interview/message.html", {"title": title, "text": text}, status=status)
+    context = {"title": title, "text": text, "posting": posting}
+    return render(request, "interview/message.html", context, status=status)
 
 
 def steps_of(interview: Interview) -> dict[str, WorkflowStep]:
@@ -83,7 +84,7 @@ def interview_page(request, interview_id: str):
         context["optional"] = steps[WorkflowStep.Type.RESUME].is_optional
         return render(request, "interview/resume.html", context)
     if stage != Stage.ROOM:
-        return message_page(request, CLOSED[stage])
+        return message_page(request, CLOSED[stage], posting=posting)
     web = steps[WorkflowStep.Type.WEB_INTERVIEW]
     context["video"] = bool(web.config.get("video"))
     return render(request, "interview/room.html", context)

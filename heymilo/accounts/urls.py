@@ -14,6 +14,7 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("reset/done/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path("", views.home, name="home"),
     path("dashboard/", views.dashboard_home, name="dashboard-home"),
     path("dashboard/workspace", views.workspace_switch, name="workspace-switch"),
     path("dashboard/settings/api-keys", views.api_keys, name="settings-api-keys"),

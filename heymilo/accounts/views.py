@@ -58,6 +58,11 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "dashboard/auth/password_reset_complete.html"
 
 
+def home(request):
+    """The site's root: the dashboard for a recruiter who is signed in, else the login."""
+    return redirect("dashboard-home" if request.user.is_authenticated else "login")
+
+
 @dashboard_view
 def dashboard_home(request):
     return redirect("postings-list")

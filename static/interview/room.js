@@ -243,6 +243,12 @@
     setBusy(true);
     status.textContent = gettext("Sent.");
   });
+  // Enter sends, as in any chat; Shift+Enter starts a new line.
+  answer.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
+    event.preventDefault();
+    $("answer-form").requestSubmit();
+  });
   $("repeat").addEventListener("click", () => socketSend({ type: "repeat", id: newId() }));
   $("claim").addEventListener("click", () => {
     $("elsewhere").hidden = true;

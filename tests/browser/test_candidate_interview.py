@@ -4,6 +4,7 @@ import time
 
 import pytest
 
+from candidates.models import Interview
 from tests.browser.conftest import axe_check, screenshot
 from tests.interviews.conftest import ready_interview
 
@@ -54,17 +55,24 @@ def test_a_candidate_takes_the_video_interview_by_typing(owner, page, asgi_serve
     assert interview.recordings.filter(kind="video").exists()
 
 
-def test_the_interview_works_on_a_phone_sized_screen(owner, browser, asgi_server):
+def test_the_interview_works_on_a_360_pixel_phone(owner, browser, asgi_server):
     interview = ready_interview(owner.workspace, "sales")
     context = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
     )
     context.grant_permissions(["camera", "microphone"])
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     try:
-        page.goto(f"{asgi_server.url}/i/{interview.public_id}")
+        Interview.objects.filter(pk=interview.pk).update(consented_at=None)
+        for path in (f"/apply/{interview.posting.public_id}", f"/i/{interview.public_id}"):
+            page.goto(f"{asgi_server.url}{path}")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 360, (path, width)
+        screenshot(page, "candidate-phone-welcome")
+        page.get_by_role("checkbox").check()
+        page.get_by_role("button", name="Continue").click()
         page.get_by_label("Resume").wait_for()
         axe_check(page)
         screenshot(page, "candidate-phone-resume")
@@ -73,9 +81,25 @@ def test_the_interview_works_on_a_phone_sized_screen(owner, browser, asgi_server
         page.get_by_label("Current question").filter(has_text="deal").wait_for()
         # Nothing wider than the screen: the answer box and Send stay reachable.
         width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= 390, width
+        assert width <= 360, width
         assert page.get_by_role("button", name="Send").is_visible()
         screenshot(page, "candidate-phone-room")
     finally:
         context.close()
     assert errors == []
+
+
+def test_enter_sends_the_answer_and_shift_enter_starts_a_new_line(owner, page, asgi_server):
+    interview = ready_interview(owner.workspace, "customer-service")
+    page.goto(f"{asgi_server.url}/i/{interview.public_id}")
+    page.get_by_role("button", name="Start interview").click()
+    page.get_by_label("Current question").filter(has_text="unhappy customer").wait_for()
+    answer = page.get_by_label("Your answer")
+    answer.fill("First line")
+    answer.press("Shift+Enter")
+    answer.type("second line")
+    assert answer.input_value() == "First line\nsecond line"
+    answer.press("Enter")
+    page.locator("#transcript li.candidate").first.wait_for()
+    assert answer.input_value() == ""
+    assert interview.turns.get(speaker="candidate").text == "First line\nsecond line"

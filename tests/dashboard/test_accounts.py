@@ -249,3 +249,8 @@ def test_reset_mails_to_one_address_are_limited(dash_owner):
     ]
     assert statuses == [302, 302, 302, 429, 429]
     assert len(mail.outbox) == 3
+
+
+def test_the_root_leads_to_the_login_or_the_dashboard(dash_owner):
+    assert Client().get("/")["Location"] == "/login/"
+    assert dash_owner.get("/")["Location"] == "/dashboard/"

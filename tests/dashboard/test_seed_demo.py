@@ -16,12 +16,16 @@ def test_the_demo_has_a_recruiter_login_and_a_real_spread_of_reports(capsys, set
     line = next(line for line in first.splitlines() if "recruiter@example.com" in line)
     password = line.split()[-1]
     assert Client().login(username="recruiter@example.com", password=password)
-    scores = list(
-        Interview.objects.filter(workspace__name="Demo", status="completed").values_list(
-            "score", flat=True
-        )
-    )
-    assert len(scores) == 4 and max(scores) - min(scores) >= 50
+    demo = Interview.objects.filter(workspace__name="Demo")
+    scores = sorted(demo.filter(status="completed").values_list("score", flat=True))
+    # Six real interviews, far apart but not all at the extremes.
+    assert len(scores) == 6 and scores[-1] - scores[0] >= 40
+    assert any(30 <= score <= 75 for score in scores), scores
+    assert demo.filter(status="knocked_out").count() == 1  # a resume that did not qualify
+    assert demo.filter(status="pending", invited_at__isnull=False).count() == 2
+    days = [i.created_at for i in demo]
+    assert (max(days) - min(days)).days >= 14  # spread over the past weeks
+    assert demo.filter(recordings__kind="video").count() == 1  # one to watch in the report
     call_command("seed_demo")
     assert password in capsys.readouterr().out
-    assert Interview.objects.filter(workspace__name="Demo").count() == 4
+    assert demo.count() == 9
