@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from candidates.models import Interview
 from tests.browser.conftest import axe_check, screenshot
@@ -42,9 +43,13 @@ def test_a_candidate_takes_the_video_interview_by_typing(owner, page, asgi_serve
     deadline = time.monotonic() + 90
     while not page.get_by_role("heading", name="Thank you").count():
         assert time.monotonic() < deadline, "the interview did not reach its end"
-        if page.evaluate(
-            "() => { const b = document.getElementById('send'); return !!b && !b.disabled }"
-        ):
+        try:
+            ready = page.evaluate(
+                "() => { const b = document.getElementById('send'); return !!b && !b.disabled }"
+            )
+        except PlaywrightError:  # the goodbye navigated to the thank-you page meanwhile
+            ready = False
+        if ready:
             answer.fill(ANSWER)
             send.click()
         page.wait_for_timeout(150)
