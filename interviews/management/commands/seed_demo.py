@@ -71,7 +71,11 @@ GUIDES = {
         },
         {"name": "Alex Chen", "email": "alex.c@email.com", "metadata": {"source": "greenhouse"}},
         {"name": "Jordan Lee", "email": "jordan.lee@email.com", "metadata": {"source": "indeed"}},
-        {"name": "Sofia Martínez", "email": "sofia.m@email.com", "metadata": {"source": "referral"}},
+        {
+            "name": "Sofia Martínez",
+            "email": "sofia.m@email.com",
+            "metadata": {"source": "referral"},
+        },
         {"name": "Sam Rivera", "email": "sam.rivera@email.com", "metadata": {"source": "indeed"}},
     ],
     "sales": [
@@ -224,7 +228,8 @@ def backdate(interview_pk: int, ago: timedelta) -> None:
         if getattr(interview, name)
     }
     Interview.objects.filter(pk=interview_pk).update(**moved)
-    Candidate.objects.filter(pk=interview.candidate_id).update(created_at=interview.created_at - ago)
+    candidates = Candidate.objects.filter(pk=interview.candidate_id)
+    candidates.update(created_at=interview.created_at - ago)
     for model, field in ((Turn, "created_at"), (WebInterviewResult, "created_at")):
         for row in model.objects.filter(interview_id=interview_pk):
             model.objects.filter(pk=row.pk).update(**{field: getattr(row, field) - ago})
