@@ -37,8 +37,15 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import django
+from django.conf import settings
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+# The engine needs only the translations of the interviewer's lines, not a database.
+if not settings.configured:  # run as a script (the tests load it under their settings)
+    settings.configure(USE_I18N=True, LANGUAGE_CODE="en", LOCALE_PATHS=[REPO / "locale"])
+    django.setup()
 
 from heymilo.ai import scoring  # noqa: E402
 from heymilo.ai.base import QuestionSpec, Turn  # noqa: E402

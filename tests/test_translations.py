@@ -76,3 +76,23 @@ def test_a_spanish_posting_speaks_spanish_to_its_candidates(db, spanish):
 def test_the_javascript_strings_come_in_the_postings_language(db):
     catalog = Client().get("/i18n/es.js").content.decode()
     assert "Escuchando" in catalog and "Pregunta %(number)s de %(total)s" in catalog
+
+
+def test_the_interviewers_lines_are_translated_in_every_language_it_speaks():
+    from django.utils.translation import override
+
+    from heymilo.ai.phrases import ENGLISH_ONLY, LANGUAGES, LINES
+
+    with override("en"):
+        wanted = {str(line) for key, line in LINES.items() if key not in ENGLISH_ONLY}
+    assert len(wanted) == len(LINES) - len(ENGLISH_ONLY)  # no two lines share a text
+    for code in LANGUAGES:
+        if code == "en":
+            continue
+        catalog = polib.pofile(str(ROOT / "locale" / code / "LC_MESSAGES" / "django.po"))
+        translated = {
+            entry.msgid
+            for entry in catalog.translated_entries()
+            if entry.msgctxt == "interviewer" and not entry.fuzzy
+        }
+        assert wanted - translated == set(), code

@@ -15,7 +15,7 @@ from heymilo.ai.base import PostingContext, QuestionSpec, Turn, UtteranceKind
 from heymilo.ai.chunks import noun_phrases
 from heymilo.ai.explain import topic as explain_topic
 from heymilo.ai.lines import sentences_of
-from heymilo.ai.phrases import has_phrase, is_repeat_request, language_of, phrase
+from heymilo.ai.phrases import is_repeat_request, language_of, phrase
 from heymilo.ai.text import canonical, content_terms, sentences, words
 
 REPHRASE_RE = re.compile(
@@ -184,8 +184,9 @@ def reply_to_question(
 
 def dont_know(language: str, text: str, said: set[str]) -> str:
     """An honest "I don't know", naming what was asked when it has a name ("the dress code")."""
+    # The subject is named in the candidate's own (English) words; other languages get a plain line.
     subjects = noun_phrases(text, frozenset(content_terms(" ".join(GENERIC_WORDS))))
-    if subjects and has_phrase(language, "dont_know_about"):
+    if subjects and language_of(language) == "en":
         line = phrase(language, "dont_know_about", subject=subjects[0])
         if not set(sentences_of(line)) & said:
             return line
@@ -193,8 +194,8 @@ def dont_know(language: str, text: str, said: set[str]) -> str:
 
 
 def fresh(language: str, keys: tuple[str, ...], said: set[str], **values: str) -> str:
-    """The first of these phrases (those the language has) with no sentence already said."""
-    options = [phrase(language, key, **values) for key in keys if has_phrase(language, key)]
+    """The first of these phrases with no sentence already said (else the last)."""
+    options = [phrase(language, key, **values) for key in keys]
     return next((o for o in options if not set(sentences_of(o)) & said), options[-1])
 
 
