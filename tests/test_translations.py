@@ -78,21 +78,28 @@ def test_the_javascript_strings_come_in_the_postings_language(db):
     assert "Escuchando" in catalog and "Pregunta %(number)s de %(total)s" in catalog
 
 
-def test_the_interviewers_lines_are_translated_in_every_language_it_speaks():
+def test_the_interviewers_lines_and_questions_are_translated_in_every_language_it_speaks():
     from django.utils.translation import override
 
     from heymilo.ai.phrases import ENGLISH_ONLY, LANGUAGES, LINES
+    from heymilo.ai.question_texts import TEXTS
 
     with override("en"):
-        wanted = {str(line) for key, line in LINES.items() if key not in ENGLISH_ONLY}
-    assert len(wanted) == len(LINES) - len(ENGLISH_ONLY)  # no two lines share a text
+        lines = {str(line) for key, line in LINES.items() if key not in ENGLISH_ONLY}
+        questions = {
+            str(text)
+            for value in TEXTS.values()
+            for text in (value if isinstance(value, tuple) else (value,))
+        }
+    assert len(lines) == len(LINES) - len(ENGLISH_ONLY)  # no two lines share a text
     for code in LANGUAGES:
         if code == "en":
             continue
         catalog = polib.pofile(str(ROOT / "locale" / code / "LC_MESSAGES" / "django.po"))
         translated = {
-            entry.msgid
+            (entry.msgctxt, entry.msgid)
             for entry in catalog.translated_entries()
-            if entry.msgctxt == "interviewer" and not entry.fuzzy
+            if not entry.fuzzy
         }
-        assert wanted - translated == set(), code
+        assert {("interviewer", text) for text in lines} - translated == set(), code
+        assert {("questions", text) for text in questions} - translated == set(), code

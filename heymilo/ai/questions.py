@@ -11,7 +11,7 @@ import re
 
 from heymilo.ai.base import PostingContext, QuestionDraft
 from heymilo.ai.phrases import language_of
-from heymilo.ai.question_texts import TEXTS
+from heymilo.ai.question_texts import texts as wording
 from heymilo.ai.text import content_terms
 
 NOUN_CUES = re.compile(
@@ -74,7 +74,7 @@ def build_questions(
 ) -> list[QuestionDraft]:
     """Exactly ``count`` different questions: requirement questions first, the motivation
     question, then more angles on the requirements and on the role."""
-    texts = TEXTS[language_of(posting.language)]
+    texts = wording(language_of(posting.language))
     title = posting.title.strip() or texts["a_new_hire"]
     company = company_of(posting)
     kinds = _kinds_for(interview_type)
