@@ -146,6 +146,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "heymilo.middleware.ContentSecurityMiddleware",
     "heymilo.middleware.RejectNulMiddleware",
+    "heymilo.middleware.OutageMiddleware",
     "heymilo.middleware.AsyncFileResponseMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -187,6 +188,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # A file, not memory, so live-server threads and subprocesses in tests share it.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+else:
+    # While PostgreSQL is unreachable a request waits this long at most before its 503.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = envstr("REDIS_URL")
@@ -332,6 +336,9 @@ AI_MAX_RETRIES = envint("AI_MAX_RETRIES", "2")
 # this was lost with a crashed worker or a lost message, and is queued again. A duplicate run
 # is harmless: the first result stored wins.
 EVALUATION_STUCK_AFTER_SECONDS = envint("EVALUATION_STUCK_AFTER_SECONDS", "120")
+# A recording still unassembled this long after the interview ended lost its job (a killed
+# worker); the sweep queues it again. Conversions of long interviews take minutes.
+RECORDINGS_STUCK_AFTER_SECONDS = envint("RECORDINGS_STUCK_AFTER_SECONDS", "3600")
 
 SPEECH_TO_TEXT = envstr("SPEECH_TO_TEXT", "pocketsphinx")
 SPEECH_TO_TEXT_MODEL = envstr("SPEECH_TO_TEXT_MODEL", "whisper-1")
