@@ -262,6 +262,12 @@ if S3_BUCKET:
                 "querystring_auth": True,
                 "querystring_expire": envint("SIGNED_URL_TTL", "3600"),
                 "default_acl": "private",
+                # "path" for an S3 server behind our own proxy (deploy/haproxy.cfg), whose
+                # host name has no per-bucket subdomains.
+                "addressing_style": envstr("S3_ADDRESSING_STYLE") or None,
+                # Signature V4: links name their lifetime (X-Amz-Expires); every region and
+                # S3-compatible server takes it, while V2 is gone from newer AWS regions.
+                "signature_version": "s3v4",
             },
         },
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

@@ -164,7 +164,9 @@ class Cluster:
             "DATABASE_URL": self.database_url,
             "REDIS_URL": self.redis_url,
             "S3_BUCKET": self.bucket,
-            "S3_ENDPOINT_URL": self.s3_endpoint,
+            # Through the proxy, as signed links reach browsers (deploy/haproxy.cfg: files).
+            "S3_ENDPOINT_URL": self.url if self.proxy_port else self.s3_endpoint,
+            "S3_ADDRESSING_STYLE": "path",
             "S3_ACCESS_KEY": S3_KEY,
             "S3_SECRET_KEY": S3_KEY,
             "VAR_DIR": str(self.workdir / "var"),
@@ -230,6 +232,8 @@ class Cluster:
             "HEYMILO_BIND": f"{LOOPBACK}:{self.proxy_port}",
             "HEYMILO_HOST": f"{LOOPBACK}:{self.proxy_port}",
             "HEYMILO_ERRORS": str(DEPLOY / "errors"),
+            "HEYMILO_S3": f"{LOOPBACK}:{self.s3_port}",
+            "HEYMILO_BUCKET": self.bucket,
             **{f"HEYMILO_WEB_{i}": f"{LOOPBACK}:{p}" for i, p in enumerate(self.web_ports, 1)},
         }
         self._add("proxy", [haproxy, "-db", "-f", str(DEPLOY / "haproxy.cfg")], env)

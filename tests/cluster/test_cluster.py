@@ -7,6 +7,7 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import httpx
 import pytest
@@ -20,6 +21,7 @@ from interviews.models import Recording, Turn, WebInterviewResult
 from scripts.cluster import wait_until
 from tests.cluster.conftest import Browser, run_in_threads, services
 from tests.factories import make_posting
+from tests.interviews.documents import pdf
 from tests.interviews.media import webm
 from webhooks.models import Event
 
@@ -126,7 +128,6 @@ def test_candidates_whose_web_node_is_killed_reconnect_to_the_other_and_lose_not
 
 def play_recorded(browser: Browser, recording: bytes) -> None:
     """The whole interview, with the recording uploaded once it runs."""
-    browser.consent()
     paused, go = threading.Semaphore(0), threading.Event()
     thread = threading.Thread(target=browser.play, args=(1, paused, go))
     thread.start()
@@ -197,7 +198,9 @@ def test_a_worker_killed_mid_evaluation_or_mid_assembly_leaves_one_report_and_on
     cluster.start_worker(int(victim.removeprefix("worker")))
 
     # Mid-assembly: ffmpeg is converting the recording when its worker dies.
-    play_recorded(Browser(cluster, second), long_recording)
+    browser = Browser(cluster, second)
+    browser.consent()
+    play_recorded(browser, long_recording)
     victim = wait_for(lambda: converting_worker(cluster), 90, "the recording's conversion")
     cluster.processes[victim].kill()
     assert not Recording.objects.filter(interview__public_id=second).exists(), "killed too late"
@@ -262,3 +265,50 @@ def test_rate_limits_count_requests_on_both_nodes_together(cluster):
     assert {r.headers["X-Served-By"] for r in responses} == {"web1", "web2"}
     statuses = Counter(r.status_code for r in responses)
     assert statuses == {201: 30, 429: 10}  # INTAKE_RATE_LIMIT_PER_MINUTE, not twice it
+
+
+def find(data, key: str):
+    """The first value of `key` anywhere in nested JSON."""
+    if isinstance(data, dict):
+        if key in data:
+            return data[key]
+        data = list(data.values())
+    if isinstance(data, list):
+        return next((v for v in (find(item, key) for item in data) if v is not None), None)
+    return None
+
+
+def test_resumes_and_recordings_land_in_the_bucket_and_their_signed_links_work_via_the_proxy(
+    cluster, recording
+):
+    integrator = Integrator(cluster, "Files")
+    posting = make_posting(integrator.workspace, "sales")
+    [interview_id] = integrator.ingest(posting, 1)
+    browser = Browser(cluster, interview_id)
+    browser.consent()
+    resume = pdf(["Priya Patel", "B2B SaaS sales: 120% of quota three years running."])
+    uploaded = browser.request(
+        "POST",
+        f"/i/{interview_id}/resume",
+        files={"resume": ("priya.pdf", resume, "application/pdf")},
+        headers={"X-CSRFToken": browser.csrf},
+    )
+    assert uploaded.status_code == 200, uploaded.text
+    play_recorded(browser, recording)
+
+    def report():
+        data = integrator.http.get(f"/api/v4/interviews/{interview_id}/data").json()
+        return data if find(data, "video_recording_url") else None
+
+    data = wait_for(report, 90, "the report with its recording")
+    bucket = cluster.s3()
+    keys = [item["Key"] for item in bucket.list_objects_v2(Bucket=cluster.bucket)["Contents"]]
+    for url in (find(data, "resume_url"), find(data, "video_recording_url")):
+        assert url.startswith(f"{cluster.url}/{cluster.bucket}/"), url
+        assert "X-Amz-Signature=" in url and "X-Amz-Expires=3600" in url
+        key = unquote(urlsplit(url).path.split("/", 2)[2])
+        assert key in keys
+        stored = bucket.get_object(Bucket=cluster.bucket, Key=key)["Body"].read()
+        assert httpx.get(url).content == stored
+    seek = httpx.get(find(data, "video_recording_url"), headers={"Range": "bytes=0-99"})
+    assert seek.status_code == 206 and len(seek.content) == 100
