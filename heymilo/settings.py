@@ -191,6 +191,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     # While PostgreSQL is unreachable a request waits this long at most before its 503.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
+    DATABASE_POOL_SIZE = envint("DATABASE_POOL_SIZE", "20")
+    if DATABASE_POOL_SIZE:
+        # Connections are kept and lent to each request (opening one costs more than most
+        # queries); each is checked before it is lent, so none outlives a database restart.
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": 1,
+            "max_size": DATABASE_POOL_SIZE,
+            "timeout": 3,  # then the request gets its 503 (PostgreSQL away, or swamped)
+        }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = envstr("REDIS_URL")
