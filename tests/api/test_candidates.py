@@ -158,3 +158,18 @@ def test_a_candidate_row_has_exactly_the_fields_the_schema_declares(owner, posti
     assert list(row) == list(CandidateRowOut().fields)
     assert row["phone_number"] == "+12125559876" and row["metadata"] == {"src": "x"}
     assert isinstance(row["created_at"], float) and row["interviewed_at"] is None
+
+
+def test_a_candidate_another_request_added_meanwhile_is_kept_not_duplicated(owner):
+    from candidates.models import Candidate
+    from candidates.services.ingest import _insert_new
+
+    workspace = owner.workspace
+    Candidate.objects.create(workspace=workspace, email="a@example.com", name="First")
+    racing = [
+        Candidate(workspace=workspace, email="a@example.com", name="Second"),
+        Candidate(workspace=workspace, email="b@example.com", name="B"),
+    ]
+    rows = _insert_new(racing, refetch=lambda: Candidate.objects.filter(workspace=workspace))
+    assert {c.email: c.name for c in rows} == {"a@example.com": "First", "b@example.com": "B"}
+    assert Candidate.objects.filter(workspace=workspace).count() == 2
