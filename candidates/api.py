@@ -61,7 +61,7 @@ class CandidateListCreateApi(ApiView):
         responses=responses({200: CandidateList}, NOT_FOUND, INVALID),
     )
     def get(self, request, posting_id):
-        posting = posting_get(workspace=self.workspace, posting_id=posting_id)
+        posting = posting_get(workspace=self.workspace, posting_id=posting_id, questions=False)
         status = choice_param(request.query_params, "status", Interview.Status.values)
         interviews = selectors.interview_list(posting=posting, status=status)
         return paginated(
@@ -181,7 +181,7 @@ class PostingStatsApi(ApiView):
         operation_id="postings_stats", responses=responses({200: StatsEnvelope}, NOT_FOUND)
     )
     def get(self, request, posting_id):
-        posting = posting_get(workspace=self.workspace, posting_id=posting_id)
+        posting = posting_get(workspace=self.workspace, posting_id=posting_id, questions=False)
         return single("posting_stats", selectors.posting_stats(posting=posting))
 
 

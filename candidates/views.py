@@ -28,7 +28,7 @@ POLL_SECONDS = 3
 
 
 def posting_for(request, posting_id: str):
-    return posting_get(workspace=request.workspace, posting_id=posting_id)
+    return posting_get(workspace=request.workspace, posting_id=posting_id, questions=False)
 
 
 def _leaderboard_form(request, posting) -> LeaderboardForm:

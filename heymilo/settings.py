@@ -153,9 +153,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "heymilo.accounts.throttle.AuthThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: under ASGI a sync-only middleware above Django's async-capable ones would make
+    # every request hop between the event loop and a thread twice more.
+    "heymilo.accounts.throttle.AuthThrottleMiddleware",
 ]
 
 ROOT_URLCONF = "heymilo.urls"

@@ -115,8 +115,8 @@ def test_the_candidate_list_costs_the_same_queries_for_any_page_size(owner, post
         with CaptureQueriesContext(connection) as queries:
             assert len(owner.get(path + str(limit)).json()["data"]) == limit
         counts[limit] = len(queries)
-    # the key, the posting with its steps and questions, the count, the page: no query per row
-    assert counts[1] == counts[10] == counts[60] == 6, counts
+    # the key, the posting with its steps, the count, the page: no query per row
+    assert counts[1] == counts[10] == counts[60] == 5, counts
 
 
 def test_a_page_after_a_cursor_costs_one_query_more(owner, posting, django_assert_num_queries):
@@ -124,14 +124,14 @@ def test_a_page_after_a_cursor_costs_one_query_more(owner, posting, django_asser
     owner.post(f"/api/v4/postings/{posting.public_id}/candidates/bulk", {"data": rows})
     path = f"/api/v4/postings/{posting.public_id}/candidates?limit=10"
     after = owner.get(path).json()["data"][-1]["interview_id"]
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         page = owner.get(f"{path}&starting_after={after}&status=pending").json()
     assert [row["name"] for row in page["data"]] == [f"C{n}" for n in range(10, 20)]
 
 
 def test_the_stats_take_one_query_over_the_interviews(owner, posting, django_assert_num_queries):
     ingest(owner, posting)
-    with django_assert_num_queries(5):  # the key, the posting with steps and questions, stats
+    with django_assert_num_queries(4):  # the key, the posting with its steps, the stats
         owner.get(f"/api/v4/postings/{posting.public_id}/stats")
 
 

@@ -95,11 +95,11 @@ def test_the_leaderboard_costs_the_same_queries_for_ten_or_a_hundred_candidates(
             {"name": f"P {count} {n}", "email": f"p{count}.{n}@example.com"} for n in range(count)
         ]
         candidates_ingest(posting=posting, rows=rows)
-        # the session, its user and membership, the posting with its steps and questions, the
-        # tags' last change and the tags, one summary, the page, its results
-        with django_assert_max_num_queries(11):
+        # the session, its user and membership, the posting with its steps, the tags' last
+        # change and the tags, one summary, the page, its results
+        with django_assert_max_num_queries(10):
             dash_owner.get(url(posting))
-        with django_assert_max_num_queries(13):  # a filter counts; a cursor finds its row
+        with django_assert_max_num_queries(12):  # a filter counts; a cursor finds its row
             after = Interview.objects.filter(posting=posting).first().public_id
             dash_owner.get(url(posting, f"?status=pending&sort=name&after={after}"))
 
