@@ -226,18 +226,23 @@ class Cluster:
         )
 
     def _start_proxy(self) -> None:
+        self.start_proxy("proxy", self.proxy_port)
+        wait_until(lambda: self.nodes_serving() == len(self.web_ports), 30, "the proxy")
+
+    def start_proxy(self, name: str, port: int, **tls: str) -> Process:
+        """deploy/haproxy.cfg on `port`; with HEYMILO_TLS_BIND and HEYMILO_TLS_CERT, TLS too."""
         haproxy = shutil.which("haproxy") or "/usr/sbin/haproxy"
         env = {
             **os.environ,
-            "HEYMILO_BIND": f"{LOOPBACK}:{self.proxy_port}",
-            "HEYMILO_HOST": f"{LOOPBACK}:{self.proxy_port}",
+            "HEYMILO_BIND": f"{LOOPBACK}:{port}",
+            "HEYMILO_HOST": f"{LOOPBACK}:{self.proxy_port}",  # PUBLIC_URL's
             "HEYMILO_ERRORS": str(DEPLOY / "errors"),
             "HEYMILO_S3": f"{LOOPBACK}:{self.s3_port}",
             "HEYMILO_BUCKET": self.bucket,
             **{f"HEYMILO_WEB_{i}": f"{LOOPBACK}:{p}" for i, p in enumerate(self.web_ports, 1)},
+            **tls,
         }
-        self._add("proxy", [haproxy, "-db", "-f", str(DEPLOY / "haproxy.cfg")], env)
-        wait_until(lambda: self.nodes_serving() == len(self.web_ports), 30, "the proxy")
+        return self._add(name, [haproxy, "-db", "-f", str(DEPLOY / "haproxy.cfg")], env)
 
     def nodes_serving(self, tries: int = 8) -> int:
         """How many distinct web nodes answered `tries` requests through the proxy."""

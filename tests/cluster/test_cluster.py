@@ -3,6 +3,8 @@ beat over PostgreSQL, Redis and an S3 server; candidates interview through the p
 nodes, workers, PostgreSQL and Redis fail under them."""
 
 import json
+import ssl
+import subprocess
 import threading
 import time
 from collections import Counter
@@ -18,7 +20,7 @@ from candidates.models import Interview
 from heymilo.accounts.services import api_key_create, workspace_get_or_create
 from heymilo.celery import app as celery_app
 from interviews.models import Recording, Turn, WebInterviewResult
-from scripts.cluster import wait_until
+from scripts.cluster import answers, free_port, wait_until
 from tests.cluster.conftest import Browser, run_in_threads, services
 from tests.factories import make_posting
 from tests.interviews.documents import pdf
@@ -312,3 +314,33 @@ def test_resumes_and_recordings_land_in_the_bucket_and_their_signed_links_work_v
         assert httpx.get(url).content == stored
     seek = httpx.get(find(data, "video_recording_url"), headers={"Range": "bytes=0-99"})
     assert seek.status_code == 206 and len(seek.content) == 100
+
+
+def test_the_proxy_terminates_tls_redirects_plain_http_and_carries_websockets(cluster, tmp_path):
+    integrator = Integrator(cluster, "Secure")
+    [interview_id] = integrator.ingest(integrator.posting(), 1)
+    Browser(cluster, interview_id).consent()
+    pem = tmp_path / "proxy.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+         "/CN=127.0.0.1", "-keyout", str(pem), "-out", str(pem)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    plain, secure = free_port(), free_port()
+    proxy = cluster.start_proxy(
+        "tls-proxy", plain, HEYMILO_TLS_BIND=f"127.0.0.1:{secure}", HEYMILO_TLS_CERT=str(pem)
+    )
+    try:
+        wait_until(lambda: answers(f"http://127.0.0.1:{plain}/health"), 20, "the TLS proxy")
+        redirect = httpx.get(f"http://127.0.0.1:{plain}/health")
+        assert redirect.status_code == 301
+        assert redirect.headers["Location"].startswith("https://")
+        served = httpx.get(f"https://127.0.0.1:{secure}/health", verify=False)
+        assert served.status_code == 200 and served.headers["X-Served-By"] in ("web1", "web2")
+        context = ssl.create_default_context()
+        context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+        url = f"wss://127.0.0.1:{secure}/ws/interviews/{interview_id}/"
+        with connect(url, ssl=context, open_timeout=5) as socket:
+            assert json.loads(socket.recv(timeout=10))["type"] == "state"
+    finally:
+        proxy.stop()
