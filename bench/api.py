@@ -315,7 +315,7 @@ def report(topology: str, results: list[Result]) -> None:
           f" {'p95 ÷ /health':>13}")  # fmt: skip
     for r in results:
         base = health.get(r.clients)
-        shown = base and r is not base
+        shown = base and r is not base and not r.name.startswith("bulk")
         ratio = f"{r.percentile(0.95) / base.percentile(0.95):.1f}×" if shown else ""
         print(f"  {r.name:<42} {r.clients:>7} {r.rate:>7.0f} {r.percentile(0.5):>8.1f}"
               f" {r.percentile(0.95):>8.1f} {r.errors:>6} {ratio:>13}"
