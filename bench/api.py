@@ -310,7 +310,7 @@ def the_cluster(workdir: Path, database_url: str):
 
 def report(topology: str, results: list[Result]) -> None:
     health = {r.clients: r for r in results if r.name == "/health"}
-    print(f"\n{topology}")
+    print(f"\n{topology} — load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"  {'what':<42} {'clients':>7} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6}"
           f" {'p95 ÷ /health':>13}")  # fmt: skip
     for r in results:
