@@ -202,6 +202,9 @@ else:
             "min_size": 1,
             "max_size": DATABASE_POOL_SIZE,
             "timeout": 3,  # then the request gets its 503 (PostgreSQL away, or swamped)
+            # Give up a failing reconnection soon, so the next request tries afresh instead of
+            # waiting out a backoff that doubles with every second PostgreSQL was away.
+            "reconnect_timeout": 2,
         }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -212,7 +215,7 @@ if REDIS_URL:
     }
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "BACKEND": "heymilo.channel_layer.PatientRedisChannelLayer",
             # channels_redis waits up to 5 s in BZPOPMIN; redis-py 8's default 5 s socket
             # timeout would end that wait with an error and drop every websocket that stays
             # quiet for 5 s (a candidate thinking, or speaking an answer).

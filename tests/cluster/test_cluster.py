@@ -25,6 +25,7 @@ from tests.cluster.conftest import Browser, run_in_threads, services
 from tests.factories import make_posting
 from tests.interviews.documents import pdf
 from tests.interviews.media import webm
+from tests.interviews.test_websocket import STRONG
 from webhooks.models import Event
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -225,30 +226,49 @@ def socket_error(cluster, interview_id: str) -> dict:
         return json.loads(socket.recv(timeout=10))
 
 
+def messages_until(socket, kind: str) -> list[dict]:
+    """The messages up to and including the first of this type."""
+    seen = []
+    while not seen or seen[-1]["type"] != kind:
+        seen.append(json.loads(socket.recv(timeout=30)))
+    return seen
+
+
 @pytest.mark.parametrize("service", ["postgres", "redis"])
 def test_while_postgresql_or_redis_restarts_requests_fail_cleanly_and_recover(cluster, service):
     integrator = Integrator(cluster, f"Outage {service}")
-    posting = integrator.posting()
-    [interview_id] = integrator.ingest(posting, 1)
-    Browser(cluster, interview_id).consent()
-    services(f"{service}_stop")
-    try:
-        for _ in range(4):  # both nodes
-            assert_unavailable(integrator.http.get("/api/v4/postings"))
-        message = socket_error(cluster, interview_id)
-        assert message["type"] == "error" and message["code"] == "service_unavailable"
-        time.sleep(2)
-    finally:
-        services(f"{service}_start")
-    connection.close()  # this test process's own connection died with the server
-    wait_until(
-        lambda: (
-            integrator.http.get("/api/v4/postings").status_code == 200
-            and integrator.http.get("/api/v4/postings").status_code == 200
-        ),
-        20,
-        "recovery",
-    )
+    interview_id, open_id = integrator.ingest(integrator.posting(), 2)
+    for consenting in (interview_id, open_id):
+        Browser(cluster, consenting).consent()
+    with connect(f"{cluster.ws_url}/ws/interviews/{open_id}/", open_timeout=5) as open_socket:
+        messages_until(open_socket, "turn")  # the first question
+        services(f"{service}_stop")
+        try:
+            for _ in range(4):  # both nodes
+                assert_unavailable(integrator.http.get("/api/v4/postings"))
+            message = socket_error(cluster, interview_id)
+            assert message["type"] == "error" and message["code"] == "service_unavailable"
+            time.sleep(2)
+        finally:
+            services(f"{service}_start")
+        connection.close()  # this test process's own connection died with the server
+        wait_until(
+            lambda: (
+                integrator.http.get("/api/v4/postings").status_code == 200
+                and integrator.http.get("/api/v4/postings").status_code == 200
+            ),
+            20,
+            "recovery",
+        )
+        # The socket opened before the outage is still there and the interview goes on.
+        open_socket.send(json.dumps({"type": "answer", "id": "after", "text": STRONG}))
+        open_socket.send(json.dumps({"type": "sync"}))
+        seen = messages_until(open_socket, "state")
+    assert [m for m in seen if m["type"] == "ack"][0]["id"] == "after", seen
+    assert seen[-1]["transcript"][-1]["speaker"] == "interviewer", [m["type"] for m in seen] + [
+        m for m in seen if m["type"] == "error"
+    ]
+    assert Turn.objects.filter(interview__public_id=open_id, client_message_id="after").count() == 1
     browser = Browser(cluster, interview_id)
     browser.play()  # the whole interview, on whichever node, nothing restarted
     assert browser.finished and browser.acked
