@@ -26,8 +26,11 @@ class IngestResult:
     created: bool
 
 
-def _candidates_by_email(*, posting: Posting, rows: list[dict]) -> dict[str, Candidate]:
-    """Find or create the workspace's candidates for these rows, in a constant number of queries."""
+def _candidates_by_email(
+    *, posting: Posting, rows: list[dict]
+) -> tuple[dict[str, Candidate], set[int]]:
+    """Find or create the workspace's candidates for these rows, in a constant number of
+    queries; with the ids of those that existed before (only they can have interviews)."""
     workspace = posting.workspace
     fields = ("pk", "public_id", "email", "name", "phone_number")
     known = Candidate.objects.filter(workspace=workspace, email__in=[row["email"] for row in rows])
@@ -44,7 +47,8 @@ def _candidates_by_email(*, posting: Posting, rows: list[dict]) -> dict[str, Can
     ]
     # An email another request adds meanwhile keeps that request's candidate.
     created = _insert_new(new, refetch=lambda: known.only(*fields))
-    return {**candidates, **{candidate.email: candidate for candidate in created}}
+    existed = {candidate.pk for candidate in candidates.values()}
+    return {**candidates, **{candidate.email: candidate for candidate in created}}, existed
 
 
 def _interviews_by_candidate(*, posting: Posting, candidate_ids: list[int]) -> dict[int, Interview]:
@@ -83,9 +87,9 @@ def candidates_ingest(
     for row in rows:
         by_email.setdefault(row["email"], row)
     first_rows = list(by_email.values())
-    candidates = _candidates_by_email(posting=posting, rows=first_rows)
+    candidates, existed = _candidates_by_email(posting=posting, rows=first_rows)
     candidate_ids = [candidate.pk for candidate in candidates.values()]
-    existing = _interviews_by_candidate(posting=posting, candidate_ids=candidate_ids)
+    existing = _interviews_by_candidate(posting=posting, candidate_ids=list(existed))
     new = [
         Interview(
             workspace=posting.workspace,
