@@ -157,7 +157,7 @@ class InterviewConsumer(AsyncWebsocketConsumer):
                 await self.on_text(text_data)
         except DomainError as error:
             await self.fail(error.code, error.message, ref=self.ref)
-        except OUTAGES:  # nothing was stored: the same message with the same id can be resent
+        except OUTAGES:  # resending the same id later is safe: an answer is stored once
             await self.fail("service_unavailable", OUTAGE_MESSAGE, ref=self.ref)
         except Exception:  # a bug must cost one message, never the session
             log.exception("interview %s: message failed", self.public_id)
