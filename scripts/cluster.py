@@ -141,6 +141,8 @@ class Cluster:
         self.overrides = overrides or {}
         self.worker_overrides = worker_overrides or {}
         self.processes: dict[str, Process] = {}
+        # One key for every process: each signs what the others check.
+        self.secret_key = os.environ.get("SECRET_KEY") or secrets.token_urlsafe(64)
 
     @property
     def url(self) -> str:
@@ -159,7 +161,7 @@ class Cluster:
         """deploy/heymilo.env with this machine's addresses, credentials and a throwaway key."""
         production = env_file(DEPLOY / "heymilo.env")
         local = {
-            "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(64),
+            "SECRET_KEY": self.secret_key,
             "PUBLIC_URL": self.url,
             "DATABASE_URL": self.database_url,
             "REDIS_URL": self.redis_url,
