@@ -7,7 +7,7 @@ PORT ?= 8000
 VAR_DIR ?= $(CURDIR)/var
 export HOST PORT VAR_DIR
 
-.PHONY: run test lint bench clean
+.PHONY: run test test-cluster lint bench clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ run: $(VENV)/.runtime $(VAR_DIR)/secret-key
 
 test: $(VENV)/.dev
 	scripts/test.sh
+	scripts/test-cluster.sh
+
+# deploy/ on loopback (HAProxy, two web nodes, two workers, beat, S3) with failures under it.
+test-cluster: $(VENV)/.dev
+	scripts/test-cluster.sh
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports

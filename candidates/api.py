@@ -86,7 +86,7 @@ class CandidateListCreateApi(ApiView):
         examples=examples.CANDIDATES_LIST,
     )
     def get(self, request, posting_id):
-        posting = posting_get(workspace=self.workspace, posting_id=posting_id)
+        posting = posting_get(workspace=self.workspace, posting_id=posting_id, questions=False)
         status = choice_param(request.query_params, "status", Interview.Status.values)
         interviews = selectors.interview_list(posting=posting, status=status)
         return paginated(
@@ -276,7 +276,7 @@ class PostingStatsApi(ApiView):
         examples=examples.POSTINGS_STATS,
     )
     def get(self, request, posting_id):
-        posting = posting_get(workspace=self.workspace, posting_id=posting_id)
+        posting = posting_get(workspace=self.workspace, posting_id=posting_id, questions=False)
         return single("posting_stats", selectors.posting_stats(posting=posting))
 
 

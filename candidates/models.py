@@ -2,6 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from heymilo.accounts.models import Workspace
@@ -100,6 +101,22 @@ class Interview(models.Model):
             models.UniqueConstraint(
                 fields=["posting", "candidate"], name="one_interview_per_posting"
             )
+        ]
+        # A posting's lists read their rows in index order and stop at the page's end: the
+        # API's candidate list (by id, by status and id), the leaderboard's sorts (effective
+        # score, date) and its "what changed since" poll.
+        indexes = [
+            models.Index(fields=["posting", "id"], name="interview_posting_id"),
+            models.Index(fields=["posting", "status", "id"], name="interview_posting_status"),
+            models.Index(
+                "posting",
+                Coalesce("score_override", "score").desc(nulls_last=True),
+                models.F("created_at").desc(),
+                models.F("id").desc(),
+                name="interview_posting_rank",
+            ),
+            models.Index(fields=["posting", "created_at", "id"], name="interview_posting_date"),
+            models.Index(fields=["posting", "updated_at"], name="interview_posting_updated"),
         ]
 
     def __str__(self) -> str:

@@ -1,18 +1,21 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from django.db.models import Avg, Count, F, Q, QuerySet
-from django.db.models.functions import Coalesce
+from django.core.cache import cache
+from django.db.models import Count, F, Max, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce, Floor, Least
 from django.shortcuts import get_object_or_404
 
 from candidates.models import Candidate, Interview
 from heymilo.accounts.models import Workspace
+from heymilo.keyset import Key, ordering, values_of
+from heymilo.keyset import after as keyset_after
 from postings.models import Posting
 
 
 def interview_list(*, posting: Posting, status: str | None = None) -> QuerySet[Interview]:
-    interviews = posting.interviews.select_related("candidate", "posting").prefetch_related(
-        "posting__steps"
-    )
+    # Through posting.interviews every row gets this very posting object, its steps already
+    # prefetched by posting_get: no join and no prefetch per page.
+    interviews = posting.interviews.select_related("candidate")
     return interviews.filter(status=status) if status else interviews
 
 
@@ -30,34 +33,60 @@ def candidate_get(*, workspace: Workspace, candidate_id: str) -> Candidate:
 
 
 def posting_stats(*, posting: Posting) -> dict:
-    by_status = dict(
-        posting.interviews.values_list("status").annotate(count=Count("id")).order_by()
+    return posting_summary(posting=posting)[0]
+
+
+def posting_summary(*, posting: Posting) -> tuple[dict, list[dict]]:
+    """The posting's figures (the API's stats) and the histogram of its effective scores, from
+    one pass over its interviews grouped by status and score band (a few dozen groups)."""
+    groups = (
+        with_effective_score(posting.interviews)
+        .values("status", band=Least(Floor(F("rank_score") / 10.0), HISTOGRAM_BUCKETS - 1.0))
+        .annotate(count=Count("pk"), score_sum=Sum("score"), scored=Count("score"))
+        .order_by()
     )
-    average = posting.interviews.filter(status=Interview.Status.COMPLETED).aggregate(
-        avg=Avg("score")
-    )["avg"]
-    return {
+    by_status = dict.fromkeys(Interview.Status.values, 0)
+    bands = [0] * HISTOGRAM_BUCKETS
+    score_sum = scored = 0
+    for group in groups:
+        by_status[group["status"]] += group["count"]
+        if group["status"] == Interview.Status.COMPLETED:
+            score_sum, scored = score_sum + (group["score_sum"] or 0), scored + group["scored"]
+            if group["band"] is not None:
+                bands[int(group["band"])] += group["count"]
+    stats = {
         "object": "posting_stats",
         "posting_id": posting.public_id,
         "title": posting.title,
         "total_candidates": sum(by_status.values()),
-        "completed_interviews": by_status.get(Interview.Status.COMPLETED, 0),
-        "average_interview_score": round(average, 1) if average is not None else None,
-        "status_counts": {status: by_status.get(status, 0) for status in Interview.Status.values},
+        "completed_interviews": by_status[Interview.Status.COMPLETED],
+        "average_interview_score": round(score_sum / scored, 1) if scored else None,
+        "status_counts": by_status,
     }
+    return stats, _histogram(bands)
 
 
 # The recruiter's leaderboard. Tags live on the interview's current result (interviews app);
 # they are reached through the reverse relation by name, so candidates imports nothing from it.
 
+# Each sort ends with the primary key, so no two rows tie and a page can start after any row.
 SORTS = {
-    "-score": [F("rank_score").desc(nulls_last=True), "-created_at"],
-    "score": [F("rank_score").asc(nulls_last=True), "-created_at"],
-    "-date": ["-created_at", "-pk"],
-    "date": ["created_at", "pk"],
-    "name": ["candidate__name", "pk"],
+    "-score": [
+        Key("rank_score", descending=True, nullable=True),
+        Key("created_at", descending=True),
+        Key("pk", descending=True),
+    ],
+    "score": [
+        Key("rank_score", nullable=True),
+        Key("created_at", descending=True),
+        Key("pk", descending=True),
+    ],
+    "-date": [Key("created_at", descending=True), Key("pk", descending=True)],
+    "date": [Key("created_at"), Key("pk")],
+    "name": [Key("candidate__name"), Key("pk")],
 }
 HISTOGRAM_BUCKETS = 10
+TAGS_CACHE_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -69,6 +98,10 @@ class LeaderboardFilters:
     tag: str = ""
     search: str = ""
     sort: str = "-score"
+
+    @property
+    def filtering(self) -> bool:
+        return replace(self, sort=LeaderboardFilters.sort) != LeaderboardFilters()
 
 
 def with_effective_score(interviews: QuerySet[Interview]) -> QuerySet[Interview]:
@@ -95,7 +128,35 @@ def leaderboard(*, posting: Posting, filters: LeaderboardFilters) -> QuerySet[In
         interviews = interviews.filter(
             results__is_current=True, results__tags__icontains=f'"{filters.tag}"'
         )
-    return interviews.order_by(*SORTS.get(filters.sort, SORTS["-score"]))
+    return interviews.order_by(*ordering(sort_keys(filters)))
+
+
+def sort_keys(filters: LeaderboardFilters) -> list[Key]:
+    return SORTS.get(filters.sort, SORTS["-score"])
+
+
+@dataclass(frozen=True)
+class BoardPage:
+    rows: list[Interview]
+    count: int
+    next_after: str | None  # the last row's id, when more rows follow
+
+
+def leaderboard_page(
+    *, posting: Posting, filters: LeaderboardFilters, after: str | None, size: int, total: int
+) -> BoardPage:
+    """One page of the leaderboard, starting after the row `after` names (keyset). `total` is
+    the posting's count of candidates, the count when nothing is filtered out."""
+    interviews = leaderboard(posting=posting, filters=filters)
+    keys = sort_keys(filters)
+    anchor = interviews.filter(public_id=after).first() if after else None
+    page = interviews.filter(keyset_after(keys, values_of(anchor, keys))) if anchor else interviews
+    rows = list(page.prefetch_related("results")[: size + 1])
+    return BoardPage(
+        rows=rows[:size],
+        count=interviews.count() if filters.filtering else total,
+        next_after=rows[size - 1].public_id if len(rows) > size else None,
+    )
 
 
 def current_tags(interview: Interview) -> list[str]:
@@ -105,18 +166,26 @@ def current_tags(interview: Interview) -> list[str]:
 
 
 def posting_tags(*, posting: Posting) -> list[str]:
-    rows = posting.interviews.filter(results__is_current=True).values_list(
-        "results__tags", flat=True
-    )
-    return sorted({tag for tags in rows for tag in (tags or [])})
+    """Every tag of the posting's current results. Reading them all takes a scan of the
+    posting's results, so the answer is kept in the cache under the posting's last change."""
+    last_change = posting.interviews.aggregate(last=Max("updated_at"))["last"]
+    key = f"posting-tags:{posting.pk}:{last_change.timestamp() if last_change else 0}"
+    tags = cache.get(key)
+    if tags is None:
+        rows = posting.interviews.filter(results__is_current=True).values_list(
+            "results__tags", flat=True
+        )
+        tags = sorted({tag for tags in rows.distinct() for tag in (tags or [])})
+        cache.set(key, tags, TAGS_CACHE_SECONDS)
+    return tags
 
 
 def score_histogram(*, posting: Posting) -> list[dict]:
     """Completed interviews per ten-point band of the (effective) score, 0–9 … 90–100."""
-    scores = with_effective_score(posting.interviews.filter(status=Interview.Status.COMPLETED))
-    counts = [0] * HISTOGRAM_BUCKETS
-    for score in scores.exclude(rank_score=None).values_list("rank_score", flat=True):
-        counts[min(int(score // 10), HISTOGRAM_BUCKETS - 1)] += 1
+    return posting_summary(posting=posting)[1]
+
+
+def _histogram(counts: list[int]) -> list[dict]:
     tallest = max(counts) or 1
     return [
         {

@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -33,32 +32,39 @@ POLL_SECONDS = 3
 
 
 def posting_for(request, posting_id: str):
-    return posting_get(workspace=request.workspace, posting_id=posting_id)
+    return posting_get(workspace=request.workspace, posting_id=posting_id, questions=False)
+
+
+def _leaderboard_form(request, posting) -> LeaderboardForm:
+    return LeaderboardForm(request.GET or None, tags=selectors.posting_tags(posting=posting))
 
 
 def _leaderboard_rows(request, posting):
-    tags = selectors.posting_tags(posting=posting)
-    form = LeaderboardForm(request.GET or None, tags=tags)
-    interviews = selectors.leaderboard(posting=posting, filters=form.filters())
-    return form, interviews
+    form = _leaderboard_form(request, posting)
+    return form, selectors.leaderboard(posting=posting, filters=form.filters())
 
 
 @dashboard_view
 def leaderboard(request, posting_id: str):
     posting = posting_for(request, posting_id)
-    form, interviews = _leaderboard_rows(request, posting)
-    page = Paginator(interviews.prefetch_related("results"), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    form = _leaderboard_form(request, posting)
+    summary = summary_context(posting)
+    page = selectors.leaderboard_page(
+        posting=posting,
+        filters=form.filters(),
+        after=request.GET.get("after"),
+        size=PAGE_SIZE,
+        total=summary["stats"]["total_candidates"],
     )
     query = request.GET.copy()
-    query.pop("page", None)
+    query.pop("after", None)
     context = {
         "nav": "postings",
         "posting": posting,
         "form": form,
         "page": page,
         "query": query.urlencode(),
-        **summary_context(posting),
+        **summary,
         "candidate_form": CandidateForm(),
         "import_form": ImportForm(),
         "poll_seconds": POLL_SECONDS,
@@ -68,10 +74,8 @@ def leaderboard(request, posting_id: str):
 
 
 def summary_context(posting) -> dict:
-    return {
-        "stats": selectors.posting_stats(posting=posting),
-        "histogram": selectors.score_histogram(posting=posting),
-    }
+    stats, histogram = selectors.posting_summary(posting=posting)
+    return {"stats": stats, "histogram": histogram}
 
 
 @dashboard_view

@@ -9,7 +9,8 @@ from django.core.handlers.asgi import ASGIRequest
 from django.http import FileResponse, HttpResponseBadRequest, JsonResponse
 
 from heymilo.api.errors import error_body
-from heymilo.handlers import MACHINE_PREFIXES
+from heymilo.handlers import MACHINE_PREFIXES, service_unavailable
+from heymilo.outages import is_outage
 
 
 class RejectNulMiddleware:
@@ -27,6 +28,19 @@ class RejectNulMiddleware:
                 return JsonResponse(error_body(400, message), status=400)
             return HttpResponseBadRequest(message)
         return self.get_response(request)
+
+
+class OutageMiddleware:
+    """A view that finds PostgreSQL or Redis away answers 503 with Retry-After, not 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        return service_unavailable(request) if is_outage(exception) else None
 
 
 class AsyncFileResponseMiddleware:

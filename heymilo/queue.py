@@ -13,7 +13,7 @@ import os
 import shutil
 import uuid
 from pathlib import Path
-from time import monotonic
+from time import time_ns
 
 from kombu.transport import TRANSPORT_ALIASES, filesystem
 from kombu.utils.encoding import str_to_bytes
@@ -25,7 +25,9 @@ ALIAS = "heymilo-fs"  # CELERY_BROKER_URL = "heymilo-fs://localhost//"
 
 class Channel(filesystem.Channel):
     def _put(self, queue, payload, **kwargs):
-        name = f"{int(round(monotonic() * 1000))}_{uuid.uuid4()}.{queue}.msg"
+        # Fixed-width wall-clock microseconds: names sort in the order messages were put, across
+        # processes and reboots (the monotonic clock restarts at boot and had no fixed width).
+        name = f"{time_ns() // 1000:017d}_{uuid.uuid4()}.{queue}.msg"
         final = Path(self.data_folder_out) / name
         partial = final.with_name(f".{name}.partial")  # not a message name: never listed
         partial.write_bytes(str_to_bytes(dumps(payload)))

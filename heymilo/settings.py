@@ -146,15 +146,18 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "heymilo.middleware.ContentSecurityMiddleware",
     "heymilo.middleware.RejectNulMiddleware",
+    "heymilo.middleware.OutageMiddleware",
     "heymilo.middleware.AsyncFileResponseMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "heymilo.accounts.throttle.AuthThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: under ASGI a sync-only middleware above Django's async-capable ones would make
+    # every request hop between the event loop and a thread twice more.
+    "heymilo.accounts.throttle.AuthThrottleMiddleware",
 ]
 
 ROOT_URLCONF = "heymilo.urls"
@@ -187,6 +190,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # A file, not memory, so live-server threads and subprocesses in tests share it.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+else:
+    # While PostgreSQL is unreachable a request waits this long at most before its 503.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
+    DATABASE_POOL_SIZE = envint("DATABASE_POOL_SIZE", "20")
+    if DATABASE_POOL_SIZE:
+        # Connections are kept and lent to each request (opening one costs more than most
+        # queries); each is checked before it is lent, so none outlives a database restart.
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": 1,
+            "max_size": DATABASE_POOL_SIZE,
+            "timeout": 3,  # then the request gets its 503 (PostgreSQL away, or swamped)
+            # Give up a failing reconnection soon, so the next request tries afresh instead of
+            # waiting out a backoff that doubles with every second PostgreSQL was away.
+            "reconnect_timeout": 2,
+        }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = envstr("REDIS_URL")
@@ -196,7 +215,7 @@ if REDIS_URL:
     }
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "BACKEND": "heymilo.channel_layer.PatientRedisChannelLayer",
             # channels_redis waits up to 5 s in BZPOPMIN; redis-py 8's default 5 s socket
             # timeout would end that wait with an error and drop every websocket that stays
             # quiet for 5 s (a candidate thinking, or speaking an answer).
@@ -262,6 +281,12 @@ if S3_BUCKET:
                 "querystring_auth": True,
                 "querystring_expire": envint("SIGNED_URL_TTL", "3600"),
                 "default_acl": "private",
+                # "path" for an S3 server behind our own proxy (deploy/haproxy.cfg), whose
+                # host name has no per-bucket subdomains.
+                "addressing_style": envstr("S3_ADDRESSING_STYLE") or None,
+                # Signature V4: links name their lifetime (X-Amz-Expires); every region and
+                # S3-compatible server takes it, while V2 is gone from newer AWS regions.
+                "signature_version": "s3v4",
             },
         },
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -427,6 +452,9 @@ AI_MAX_RETRIES = envint("AI_MAX_RETRIES", "2")
 # this was lost with a crashed worker or a lost message, and is queued again. A duplicate run
 # is harmless: the first result stored wins.
 EVALUATION_STUCK_AFTER_SECONDS = envint("EVALUATION_STUCK_AFTER_SECONDS", "120")
+# A recording still unassembled this long after the interview ended lost its job (a killed
+# worker); the sweep queues it again. Conversions of long interviews take minutes.
+RECORDINGS_STUCK_AFTER_SECONDS = envint("RECORDINGS_STUCK_AFTER_SECONDS", "3600")
 
 SPEECH_TO_TEXT = envstr("SPEECH_TO_TEXT", "pocketsphinx")
 SPEECH_TO_TEXT_MODEL = envstr("SPEECH_TO_TEXT_MODEL", "whisper-1")

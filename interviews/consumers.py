@@ -5,6 +5,7 @@ acknowledged or broadcast, so a reconnect to any process resumes at the same poi
 """
 
 import asyncio
+import contextlib
 import json
 import logging
 import re
@@ -20,6 +21,8 @@ from candidates.models import Interview
 from heymilo import ai
 from heymilo.errors import Conflict, DomainError, Invalid
 from heymilo.i18n import candidate_language
+from heymilo.outages import MESSAGE as OUTAGE_MESSAGE
+from heymilo.outages import OUTAGES
 from heymilo.payloads import json_loads
 from heymilo.speech import get_stt
 from interviews import services
@@ -32,6 +35,7 @@ MAX_TEXT_FRAME = 64 * 1024
 MAX_AUDIO_BYTES = 16_000 * 2 * 300  # five minutes of 16 kHz PCM16 per answer
 MAX_CLIENT_ID = 64
 INTERVIEW_ID = re.compile(r"[0-9A-F]{16}")
+TRY_AGAIN_LATER = 1013  # the websocket close code for a server that is briefly overloaded
 
 
 def turn_payload(turn: Turn) -> dict:
@@ -117,6 +121,12 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         self.ref: str | None = None  # the id of the message being handled, for its error
         self.language = settings.LANGUAGE_CODE  # the posting's, once the interview is known
         await self.accept()
+        try:
+            await self.join()
+        except OUTAGES:  # PostgreSQL or Redis away: the page reconnects in a moment
+            await self.fail("service_unavailable", OUTAGE_MESSAGE, close=TRY_AGAIN_LATER)
+
+    async def join(self):
         interview = await load_interview(self.public_id)
         if interview is not None:
             self.language = candidate_language(interview.posting.language)
@@ -134,7 +144,8 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         await self.advance()
 
     async def disconnect(self, code):
-        await self.channel_layer.group_discard(self.group, self.channel_name)
+        with contextlib.suppress(*OUTAGES):  # Redis away: the group entry expires by itself
+            await self.channel_layer.group_discard(self.group, self.channel_name)
 
     async def send_json(self, message: dict) -> None:
         # Refusals and notices are translated when they leave, in the posting's language.
@@ -157,6 +168,8 @@ class InterviewConsumer(AsyncWebsocketConsumer):
                     await self.on_text(text_data)
         except DomainError as error:
             await self.fail(error.code, error.message, ref=self.ref)
+        except OUTAGES:  # resending the same id later is safe: an answer is stored once
+            await self.fail("service_unavailable", OUTAGE_MESSAGE, ref=self.ref)
         except Exception:  # a bug must cost one message, never the session
             log.exception("interview %s: message failed", self.public_id)
             await self.fail("internal_error", _("Something went wrong; please try again."))

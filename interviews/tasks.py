@@ -79,9 +79,9 @@ def apply_retention() -> int:
     return erasure.retention_apply()
 
 
-# A finished interview whose recording is still unassembled this long after the end has lost its
-# assembly message (a conversion takes minutes); the sweep queues it again, for a day at most.
-RECORDINGS_STUCK_AFTER = timedelta(hours=1)
+# A finished interview whose recording is still unassembled RECORDINGS_STUCK_AFTER_SECONDS after
+# the end has lost its assembly message (a conversion takes minutes); the sweep queues it again,
+# for a day at most.
 RECORDINGS_RETRY_FOR = timedelta(days=1)
 
 
@@ -90,7 +90,7 @@ def requeue_stuck_recordings() -> int:
     stuck = Interview.objects.filter(
         unassembled(),
         status=Interview.Status.COMPLETED,
-        completed_at__lt=now - RECORDINGS_STUCK_AFTER,
+        completed_at__lt=now - timedelta(seconds=settings.RECORDINGS_STUCK_AFTER_SECONDS),
         completed_at__gt=now - RECORDINGS_RETRY_FOR,
     ).values_list("pk", flat=True)
     return requeue(recordings_assemble, stuck)

@@ -15,9 +15,15 @@ def posting_summaries(*, workspace: Workspace, search: str | None = None) -> Que
     return postings.filter(title__icontains=search) if search else postings
 
 
-def posting_get(*, workspace: Workspace, posting_id: str) -> Posting:
-    """The workspace's posting, or 404: another workspace's posting is not there for the caller."""
-    return get_object_or_404(posting_list(workspace=workspace), public_id=posting_id)
+def posting_get(*, workspace: Workspace, posting_id: str, questions: bool = True) -> Posting:
+    """The workspace's posting, or 404: another workspace's posting is not there for the caller.
+    `questions=False` leaves its questions unread (its candidate lists need only its steps)."""
+    postings = (
+        posting_list(workspace=workspace)
+        if questions
+        else workspace.postings.prefetch_related("steps__posting")
+    )
+    return get_object_or_404(postings, public_id=posting_id)
 
 
 def question_list(*, posting: Posting, modality: str | None = None) -> QuerySet[Question]:

@@ -8,6 +8,7 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+[ -x /usr/sbin/haproxy ] || missing+=(haproxy)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
@@ -20,4 +21,6 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 # Debian starts the packaged services; the suite runs its own on random loopback ports.
-systemctl stop redis-server postgresql >/dev/null 2>&1 || service redis-server stop >/dev/null 2>&1 || true
+for unit in redis-server postgresql haproxy; do
+  systemctl stop "$unit" >/dev/null 2>&1 || service "$unit" stop >/dev/null 2>&1 || true
+done

@@ -70,3 +70,19 @@ def test_check_deploy_passes_with_debug_off_a_strong_key_and_an_https_public_url
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_production_environment_in_deploy_passes_check_deploy_once_its_key_is_set(tmp_path):
+    from scripts.cluster import DEPLOY, env_file
+
+    production = env_file(DEPLOY / "heymilo.env")
+    assert production["SECRET_KEY"] == "", "deploy/heymilo.env must not ship a key"
+    keep = ("PATH", "HOME", "LANG")
+    env = {k: v for k, v in os.environ.items() if k in keep}
+    env.update(production, VAR_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="heymilo.settings")
+    command = [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"]
+    refused = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert refused.returncode != 0 and "SECRET_KEY" in refused.stderr
+    env["SECRET_KEY"] = STRONG
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0 and "no issues" in result.stdout, result.stdout + result.stderr

@@ -4,8 +4,9 @@ check them, `candidates.serializers.rows_prepared`); an email already in the pos
 interview."""
 
 from dataclasses import dataclass
+from functools import partial
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from candidates.models import Candidate, Ingestion, Interview
@@ -26,26 +27,29 @@ class IngestResult:
     created: bool
 
 
-def _candidates_by_email(*, posting: Posting, rows: list[dict]) -> dict[str, Candidate]:
-    """Find or create the workspace's candidates for these rows, in a constant number of queries."""
+def _candidates_by_email(
+    *, posting: Posting, rows: list[dict]
+) -> tuple[dict[str, Candidate], set[int]]:
+    """Find or create the workspace's candidates for these rows, in a constant number of
+    queries; with the ids of those that existed before (only they can have interviews)."""
     workspace = posting.workspace
-    emails = [row["email"] for row in rows]
-    Candidate.objects.bulk_create(
-        [
-            Candidate(
-                workspace=workspace,
-                email=row["email"],
-                name=row["name"],
-                phone_number=row.get("phone_number") or "",
-            )
-            for row in rows
-        ],
-        batch_size=BATCH_SIZE,
-        ignore_conflicts=True,  # an existing email keeps its candidate, even under a race
-    )
-    candidates = Candidate.objects.filter(workspace=workspace, email__in=emails)
     fields = ("pk", "public_id", "email", "name", "phone_number")
-    return {c.email: c for c in candidates.only(*fields)}
+    known = Candidate.objects.filter(workspace=workspace, email__in=[row["email"] for row in rows])
+    candidates = {candidate.email: candidate for candidate in known.only(*fields)}
+    new = [
+        Candidate(
+            workspace=workspace,
+            email=row["email"],
+            name=row["name"],
+            phone_number=row.get("phone_number") or "",
+        )
+        for row in rows
+        if row["email"] not in candidates
+    ]
+    # An email another request adds meanwhile keeps that request's candidate.
+    created = _insert_new(new, refetch=lambda: known.only(*fields))
+    existed = {candidate.pk for candidate in candidates.values()}
+    return {**candidates, **{candidate.email: candidate for candidate in created}}, existed
 
 
 def _interviews_by_candidate(*, posting: Posting, candidate_ids: list[int]) -> dict[int, Interview]:
@@ -53,6 +57,21 @@ def _interviews_by_candidate(*, posting: Posting, candidate_ids: list[int]) -> d
         "pk", "public_id", "candidate_id", "posting_id"
     )
     return {interview.candidate_id: interview for interview in interviews}
+
+
+def _insert_new(objects: list, *, refetch) -> list:
+    """Insert rows that did not exist a moment ago, in batches; the database hands back their
+    ids, so nothing is read again. Should another request insert one of them meanwhile (a
+    unique constraint says so), the rest are inserted and `refetch()` reads them all."""
+    if not objects:
+        return []
+    manager = type(objects[0]).objects
+    try:
+        with transaction.atomic():
+            return manager.bulk_create(objects, batch_size=BATCH_SIZE)
+    except IntegrityError:
+        manager.bulk_create(objects, batch_size=BATCH_SIZE, ignore_conflicts=True)
+        return list(refetch())
 
 
 @transaction.atomic
@@ -70,25 +89,25 @@ def candidates_ingest(
     for row in rows:
         by_email.setdefault(row["email"], row)
     first_rows = list(by_email.values())
-    candidates = _candidates_by_email(posting=posting, rows=first_rows)
+    candidates, existed = _candidates_by_email(posting=posting, rows=first_rows)
     candidate_ids = [candidate.pk for candidate in candidates.values()]
-    existing = _interviews_by_candidate(posting=posting, candidate_ids=candidate_ids)
-    Interview.objects.bulk_create(
-        [
-            Interview(
-                workspace=posting.workspace,
-                posting=posting,
-                candidate=candidates[row["email"]],
-                metadata=row.get("metadata") or {},
-                source=source,
-            )
-            for row in first_rows
-            if candidates[row["email"]].pk not in existing
-        ],
-        batch_size=BATCH_SIZE,
-        ignore_conflicts=True,
-    )
-    interviews = _interviews_by_candidate(posting=posting, candidate_ids=candidate_ids)
+    existing = _interviews_by_candidate(posting=posting, candidate_ids=list(existed))
+    new = [
+        Interview(
+            workspace=posting.workspace,
+            posting=posting,
+            candidate=candidates[row["email"]],
+            metadata=row.get("metadata") or {},
+            source=source,
+        )
+        for row in first_rows
+        if candidates[row["email"]].pk not in existing
+    ]
+    refetch = partial(_interviews_by_candidate, posting=posting, candidate_ids=candidate_ids)
+    interviews = {
+        **existing,
+        **{i.candidate_id: i for i in _insert_new(new, refetch=lambda: refetch().values())},
+    }
     results, seen = [], set()
     for row in rows:
         candidate = candidates[row["email"]]

@@ -32,6 +32,7 @@ ERROR_TYPES = {
     415: ("invalid_request_error", "unsupported_media_type"),
     422: ("invalid_request_error", "validation_error"),
     429: ("rate_limit_error", "rate_limited"),
+    503: ("api_error", "service_unavailable"),
 }
 
 

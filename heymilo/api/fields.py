@@ -21,7 +21,11 @@ class UnixTimeField(serializers.Field):
     """Datetimes leave the API as unix timestamps (float seconds), as the guides show."""
 
     def to_representation(self, value):
-        return None if value is None else round(value.timestamp(), 3)
+        return unix_time(value)
+
+
+def unix_time(value) -> float | None:
+    return None if value is None else round(value.timestamp(), 3)
 
 
 @extend_schema_field(

@@ -115,7 +115,24 @@ def test_the_candidate_list_costs_the_same_queries_for_any_page_size(owner, post
         with CaptureQueriesContext(connection) as queries:
             assert len(owner.get(path + str(limit)).json()["data"]) == limit
         counts[limit] = len(queries)
-    assert counts[1] == counts[10] == counts[60] <= 8, counts
+    # the key, the posting with its steps, the count, the page: no query per row
+    assert counts[1] == counts[10] == counts[60] == 5, counts
+
+
+def test_a_page_after_a_cursor_costs_one_query_more(owner, posting, django_assert_num_queries):
+    rows = [{"name": f"C{n}", "email": f"c{n}@example.com"} for n in range(30)]
+    owner.post(f"/api/v4/postings/{posting.public_id}/candidates/bulk", {"data": rows})
+    path = f"/api/v4/postings/{posting.public_id}/candidates?limit=10"
+    after = owner.get(path).json()["data"][-1]["interview_id"]
+    with django_assert_num_queries(6):
+        page = owner.get(f"{path}&starting_after={after}&status=pending").json()
+    assert [row["name"] for row in page["data"]] == [f"C{n}" for n in range(10, 20)]
+
+
+def test_the_stats_take_one_query_over_the_interviews(owner, posting, django_assert_num_queries):
+    ingest(owner, posting)
+    with django_assert_num_queries(4):  # the key, the posting with its steps, the stats
+        owner.get(f"/api/v4/postings/{posting.public_id}/stats")
 
 
 def test_posting_stats_count_candidates(owner, posting):
@@ -131,3 +148,28 @@ def test_interview_data_is_pending_until_the_candidate_finishes(owner, posting):
     assert data["status"] == "pending" and data["score"] is None
     assert data["resume"] is None and data["web_interview"] is None
     assert owner.get("/api/v4/interviews/0000000000000000/data").status_code == 404
+
+
+def test_a_candidate_row_has_exactly_the_fields_the_schema_declares(owner, posting):
+    from candidates.serializers import CandidateRowOut
+
+    ingest(owner, posting, phone_number="+12125559876", metadata={"src": "x"})
+    row = owner.get(f"/api/v4/postings/{posting.public_id}/candidates").json()["data"][0]
+    assert list(row) == list(CandidateRowOut().fields)
+    assert row["phone_number"] == "+12125559876" and row["metadata"] == {"src": "x"}
+    assert isinstance(row["created_at"], float) and row["interviewed_at"] is None
+
+
+def test_a_candidate_another_request_added_meanwhile_is_kept_not_duplicated(owner):
+    from candidates.models import Candidate
+    from candidates.services.ingest import _insert_new
+
+    workspace = owner.workspace
+    Candidate.objects.create(workspace=workspace, email="a@example.com", name="First")
+    racing = [
+        Candidate(workspace=workspace, email="a@example.com", name="Second"),
+        Candidate(workspace=workspace, email="b@example.com", name="B"),
+    ]
+    rows = _insert_new(racing, refetch=lambda: Candidate.objects.filter(workspace=workspace))
+    assert {c.email: c.name for c in rows} == {"a@example.com": "First", "b@example.com": "B"}
+    assert Candidate.objects.filter(workspace=workspace).count() == 2

@@ -78,9 +78,40 @@ def test_it_pages_through_many_candidates(dash_owner, posting):
     rows = [{"name": f"Person {n:02d}", "email": f"p{n}@example.com"} for n in range(30)]
     candidates_ingest(posting=posting, rows=rows)
     first = dash_owner.get(url(posting, "?sort=name")).content.decode()
-    second = dash_owner.get(url(posting, "?sort=name&page=2")).content.decode()
-    assert "Person 00" in first and "Person 29" not in first
-    assert "Person 29" in second and "Page 2 of 2" in second
+    after = re.search(r"after=([0-9A-F]{16})", first).group(1)
+    second = dash_owner.get(url(posting, f"?sort=name&after={after}")).content.decode()
+    assert "Person 00" in first and "Person 24" in first and "Person 25" not in first
+    assert "Person 25" in second and "Person 29" in second and "Person 24" not in second
+    assert "5 of 30 candidates" in second and "after=" not in second.split("First page")[1]
+
+
+def test_the_leaderboard_costs_the_same_queries_for_ten_or_a_hundred_candidates(
+    dash_owner, posting, django_assert_max_num_queries
+):
+    from candidates.services.ingest import candidates_ingest
+
+    for count in (10, 100):
+        rows = [
+            {"name": f"P {count} {n}", "email": f"p{count}.{n}@example.com"} for n in range(count)
+        ]
+        candidates_ingest(posting=posting, rows=rows)
+        # the session, its user and membership, the posting with its steps, the tags' last
+        # change and the tags, one summary, the page, its results
+        with django_assert_max_num_queries(10):
+            dash_owner.get(url(posting))
+        with django_assert_max_num_queries(12):  # a filter counts; a cursor finds its row
+            after = Interview.objects.filter(posting=posting).first().public_id
+            dash_owner.get(url(posting, f"?status=pending&sort=name&after={after}"))
+
+
+def test_a_page_after_a_row_holds_the_rows_that_follow_it_in_every_sort(dash_owner, board):
+    posting = board["posting"]
+    for sort in ("-score", "score", "-date", "date", "name"):
+        first = dash_owner.get(url(posting, f"?sort={sort}")).content.decode()
+        order = re.findall(r'data-id="([0-9A-F]{16})"', first)
+        for index, row in enumerate(order):
+            rest = dash_owner.get(url(posting, f"?sort={sort}&after={row}")).content.decode()
+            assert re.findall(r'data-id="([0-9A-F]{16})"', rest) == order[index + 1 :], sort
 
 
 def test_the_histogram_counts_completed_interviews_per_band(dash_owner, board):
