@@ -255,6 +255,8 @@ class CandidateEmail(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        # The mail log's pages: a workspace's mail, newest first (selectors.mail_log_page).
+        indexes = [models.Index(fields=["workspace", "-id"], name="email_workspace_newest")]
         constraints = [
             models.UniqueConstraint(
                 fields=["interview", "number"],

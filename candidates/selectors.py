@@ -5,7 +5,7 @@ from django.db.models import Count, F, Max, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, Floor, Least
 from django.shortcuts import get_object_or_404
 
-from candidates.models import Candidate, Interview
+from candidates.models import Candidate, CandidateEmail, Interview
 from heymilo.accounts.models import Workspace
 from heymilo.keyset import Key, ordering, values_of
 from heymilo.keyset import after as keyset_after
@@ -208,3 +208,26 @@ def interviews_changed(*, posting: Posting, public_ids: list[str], since) -> Que
     return interviews.filter(public_id__in=public_ids, updated_at__gt=since).prefetch_related(
         "results"
     )
+
+
+MAIL_PROBLEMS = (CandidateEmail.Status.BOUNCED, CandidateEmail.Status.FAILED)
+
+
+@dataclass(frozen=True)
+class MailPage:
+    rows: list[CandidateEmail]
+    older: int | None  # the last row's id, when older mail follows
+
+
+def mail_log_page(*, workspace: Workspace, problems: bool, before: int | None, size: int):
+    """The workspace's mail, newest first, a page at a time from the row before `before`
+    (keyset on the id, which grows with each mail): the log can hold every mail ever sent."""
+    emails = CandidateEmail.objects.filter(workspace=workspace)
+    if problems:
+        emails = emails.filter(status__in=MAIL_PROBLEMS)
+    if before:
+        emails = emails.filter(pk__lt=before)
+    rows = list(
+        emails.select_related("posting", "interview__candidate").order_by("-pk")[: size + 1]
+    )
+    return MailPage(rows=rows[:size], older=rows[size - 1].pk if len(rows) > size else None)

@@ -27,6 +27,7 @@ from postings.services import posting_update as update_posting
 from postings.validation import PLACEHOLDERS
 
 PAGE_SIZE = 25
+MAIL_PAGE_SIZE = 50
 CANDIDATE_FIELDS = ("name", "email", "phone_number")
 POLL_SECONDS = 3
 
@@ -343,8 +344,21 @@ def outreach(request, posting_id: str):
 @dashboard_view
 def mail_log(request):
     """What went to candidates, and what the mail servers answered."""
-    emails = request.workspace.emails.select_related("posting", "interview__candidate")[:200]
-    context = {"nav": "settings", "section": "mail", "emails": emails}
+    before = request.GET.get("before", "")
+    problems = request.GET.get("show") == "problems"
+    page = selectors.mail_log_page(
+        workspace=request.workspace,
+        problems=problems,
+        before=int(before) if before.isdigit() else None,
+        size=MAIL_PAGE_SIZE,
+    )
+    context = {
+        "nav": "settings",
+        "section": "mail",
+        "page": page,
+        "problems": problems,
+        "paged": before.isdigit(),
+    }
     return render(request, "dashboard/settings/mail.html", context)
 
 
