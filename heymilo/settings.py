@@ -456,9 +456,9 @@ EVALUATION_STUCK_AFTER_SECONDS = envint("EVALUATION_STUCK_AFTER_SECONDS", "120")
 # worker); the sweep queues it again. Conversions of long interviews take minutes.
 RECORDINGS_STUCK_AFTER_SECONDS = envint("RECORDINGS_STUCK_AFTER_SECONDS", "3600")
 
-SPEECH_TO_TEXT = envstr("SPEECH_TO_TEXT", "pocketsphinx")
+SPEECH_TO_TEXT = envstr("SPEECH_TO_TEXT", "whisper")
 SPEECH_TO_TEXT_MODEL = envstr("SPEECH_TO_TEXT_MODEL", "whisper-1")
-TEXT_TO_SPEECH = envstr("TEXT_TO_SPEECH", "espeak-ng")
+TEXT_TO_SPEECH = envstr("TEXT_TO_SPEECH", "piper")
 TEXT_TO_SPEECH_MODEL = envstr("TEXT_TO_SPEECH_MODEL", "tts-1")
 
 WEBHOOKS_ALLOW_PRIVATE_URLS = envbool("WEBHOOKS_ALLOW_PRIVATE_URLS", "false")

@@ -10,6 +10,7 @@ import json
 import logging
 import re
 import threading
+from contextlib import suppress
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
@@ -24,15 +25,22 @@ from heymilo.i18n import candidate_language
 from heymilo.outages import MESSAGE as OUTAGE_MESSAGE
 from heymilo.outages import OUTAGES
 from heymilo.payloads import json_loads
-from heymilo.speech import get_stt
 from interviews import services
-from interviews.conversation import plan_next_turn
+from interviews.conversation import ASKING_KINDS, plan_next_turn
 from interviews.models import Turn
+from interviews.voice import (
+    CUT,
+    WITHDRAWN,
+    Reply,
+    VoiceSession,
+    answer_extend,
+    turn_cut,
+    turn_retract,
+)
 
 log = logging.getLogger(__name__)
 
 MAX_TEXT_FRAME = 64 * 1024
-MAX_AUDIO_BYTES = 16_000 * 2 * 300  # five minutes of 16 kHz PCM16 per answer
 MAX_CLIENT_ID = 64
 INTERVIEW_ID = re.compile(r"[0-9A-F]{16}")
 TRY_AGAIN_LATER = 1013  # the websocket close code for a server that is briefly overloaded
@@ -85,9 +93,9 @@ def state_message(interview: Interview) -> dict:
 
 
 @database_sync_to_async
-def submit_answer(interview, text, client_id, by_voice=False):
+def submit_answer(interview, text, client_id, **spoken):
     return services.answer_submit(
-        interview=interview, text=text, client_message_id=client_id, by_voice=by_voice
+        interview=interview, text=text, client_message_id=client_id, **spoken
     )
 
 
@@ -107,19 +115,32 @@ def save_interviewer_turn(interview, after_seq, planned):
     turn = services.interviewer_turn_save(interview=interview, after_seq=after_seq, planned=planned)
     if turn is None:
         return None, None
-    conversation = services.conversation_load(interview=interview)
-    return turn, conversation.progress()
+    return turn, _progress(interview)
+
+
+def _progress(interview) -> dict:
+    return services.conversation_load(interview=interview).progress()
+
+
+progress_of = database_sync_to_async(_progress)
+
+
+@database_sync_to_async
+def fixed_lines(interview) -> list[str]:
+    return services.conversation_load(interview=interview).fixed_lines()
 
 
 class InterviewConsumer(AsyncWebsocketConsumer):
     async def connect(self):
         self.public_id = self.scope["url_route"]["kwargs"]["interview_id"]
         self.group = f"interview.{self.public_id}"
-        self.audio: dict | None = None
         self.advancing = asyncio.Lock()
+        self.advancer: asyncio.Task | None = None
         self.active = False  # this connection holds the answer box (one tab at a time)
+        self.awaiting_answer = False  # the candidate has the floor
         self.ref: str | None = None  # the id of the message being handled, for its error
         self.language = settings.LANGUAGE_CODE  # the posting's, once the interview is known
+        self.voice = VoiceSession(self)
         await self.accept()
         try:
             await self.join()
@@ -138,14 +159,30 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         except DomainError as error:
             await self.fail(error.code, error.message, close=4403)
             return
+        await self.voice.load(self.interview)
         await self.channel_layer.group_add(self.group, self.channel_name)
-        await self.send_json(await state_message(self.interview))
+        state = await state_message(self.interview)
+        self.awaiting_answer = state["awaiting"] == "answer"
+        await self.send_json(state)
         await self.claim()
-        await self.advance()
+        self.advance_soon()
 
     async def disconnect(self, code):
+        self.voice.close()
+        if self.advancer is not None:
+            self.advancer.cancel()
         with contextlib.suppress(*OUTAGES):  # Redis away: the group entry expires by itself
             await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def send(self, text_data=None, bytes_data=None, close=False):
+        # A candidate can leave while a turn is being said to them (uvicorn then raises its
+        # ClientDisconnected, an OSError): what they missed is stored, and sent on reconnecting.
+        try:
+            await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
+        except OSError:
+            log.debug(
+                "interview %s: the candidate left before a message reached them", self.public_id
+            )
 
     async def send_json(self, message: dict) -> None:
         # Refusals and notices are translated when they leave, in the posting's language.
@@ -163,7 +200,7 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         try:
             with translation.override(self.language):
                 if bytes_data is not None:
-                    await self.on_audio_bytes(bytes_data)
+                    self.voice.feed(bytes_data)
                 else:
                     await self.on_text(text_data)
         except DomainError as error:
@@ -211,12 +248,21 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         text = message.get("text")
         if not isinstance(text, str):
             raise Invalid("malformed", '"text" must be a string.')
-        await self.accept_answer(text, client_id, by_voice=False)
+        await self.accept_answer(text, client_id)
 
     async def on_repeat(self, message):
-        await self.accept_answer(
-            "Could you repeat the question?", self.client_id(message), by_voice=False
-        )
+        await self.accept_answer("Could you repeat the question?", self.client_id(message))
+
+    async def on_voice(self, message):
+        listen, speak = message.get("listen", False), message.get("speak", False)
+        if not isinstance(listen, bool) or not isinstance(speak, bool):
+            raise Invalid("malformed", '"listen" and "speak" must be true or false.')
+        self.require_active()
+        await self.voice.configure(listen=listen, speak=speak)
+
+    async def on_done(self, message):
+        self.require_active()
+        self.voice.done()
 
     def require_active(self) -> None:
         if not self.active:
@@ -228,61 +274,77 @@ class InterviewConsumer(AsyncWebsocketConsumer):
                 ),
             )
 
-    async def accept_answer(self, text: str, client_id: str, by_voice: bool) -> None:
+    async def accept_answer(self, text: str, client_id: str, **spoken) -> Turn:
+        """Typed and spoken answers alike: stored (once per id), acknowledged, shown to every
+        tab, then the interviewer's reply."""
         self.require_active()
-        turn, duplicate = await submit_answer(self.interview, text, client_id, by_voice)
+        turn, duplicate = await submit_answer(self.interview, text, client_id, **spoken)
         await self.send_json({"type": "ack", "id": client_id, "turn": turn_payload(turn)})
         if not duplicate:
             await self.broadcast(turn)
-        await self.advance()
+        self.advance_soon()
+        return turn
 
-    async def on_audio_start(self, message):
+    async def extend_answer(self, client_id: str, seq: int, text: str, words: list) -> bool:
+        """Speech that went on after the answer seemed to end joins it (docs/websocket.md)."""
         self.require_active()
-        self.audio = {"id": self.client_id(message), "pcm": bytearray()}
-        await self.send_json({"type": "audio_ready", "id": self.audio["id"]})
+        turn = await answer_extend(self.interview, seq, text, words)
+        if turn is None:
+            return False
+        await self.send_json({"type": "ack", "id": client_id, "turn": turn_payload(turn)})
+        await self.broadcast(turn)
+        self.advance_soon()
+        return True
 
-    async def on_audio_bytes(self, data: bytes) -> None:
-        if self.audio is None:
-            await self.fail("no_audio_started", 'Send {"type": "audio_start"} before audio.')
-            return
-        if len(self.audio["pcm"]) + len(data) > MAX_AUDIO_BYTES:
-            self.audio = None
-            await self.fail("audio_too_long", _("Answers are limited to five minutes of audio."))
-            return
-        self.audio["pcm"].extend(data)
+    async def fixed_lines(self) -> list[str]:
+        return await fixed_lines(self.interview)
 
-    async def on_audio_end(self, message):
-        client_id = self.client_id(message)
-        if self.audio is None or self.audio["id"] != client_id:
-            raise Invalid("no_audio_started", "No audio was started with this id.")
-        pcm, self.audio = bytes(self.audio["pcm"]), None
-        text = await asyncio.to_thread(get_stt().transcribe, pcm)
-        if not text:
-            await self.fail(
-                "no_speech",
-                _("We couldn't make out any words. Please try again or type."),
-                ref=client_id,
-            )
-            return
-        await self.send_json({"type": "transcript", "id": client_id, "text": text})
-        await self.accept_answer(text, client_id, by_voice=True)
+    def advance_soon(self) -> None:
+        """The interviewer's next turn runs beside the socket: audio frames (a barge-in) keep
+        being heard while it is written and said."""
+        if self.advancer is None or self.advancer.done():
+            self.advancer = asyncio.create_task(self.advance())
+        else:  # one is running: it looks again once done (another answer may have come)
+            self.advancer.add_done_callback(lambda _: self.advance_soon())
 
     async def advance(self) -> None:
         """Say the interviewer's next turn(s) if it is the interviewer's turn."""
-        async with self.advancing:
-            for _ in range(3):  # another process may move first; re-plan a few times at most
-                planned, last_seq = await plan(self.interview)
-                if planned is None:
-                    return
-                await self.send_json({"type": "interviewer_start"})
-                await self.stream(planned)
-                turn, progress = await save_interviewer_turn(self.interview, last_seq, planned)
-                if turn is not None:
-                    await self.broadcast(turn, progress)
-                    return
+        try:
+            async with self.advancing:
+                await self._advance()
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("interview %s: the interviewer's turn failed", self.public_id)
+            await self.fail("internal_error", _("Something went wrong; please try again."))
 
-    async def stream(self, planned) -> None:
-        """Run the engine in a thread and forward its text as it is written."""
+    async def _advance(self) -> None:
+        for _attempt in range(3):  # another process may move first; re-plan a few at most
+            planned, last_seq = await plan(self.interview)
+            if planned is None:
+                self.voice.candidate_floor()
+                return
+            reply = self.voice.reply_begins(planned, last_seq)
+            await self.send_json(
+                {"type": "interviewer_start", "say": reply.say and reply.say.number}
+            )
+            await self.stream(planned, reply)
+            if reply.outcome == WITHDRAWN:
+                return  # the candidate went on: their answer is not over
+            turn, progress = await save_interviewer_turn(self.interview, last_seq, planned)
+            if turn is None:
+                self.voice.reply_dropped(reply)
+                continue
+            await self.voice.reply_saved(reply, turn)
+            if reply.outcome:  # decided while it was being stored
+                await self.reply_revised(reply)
+            else:
+                await self.broadcast(turn, progress)
+            return
+
+    async def stream(self, planned, reply: Reply) -> None:
+        """Run the engine in a thread and forward its text as it is written (and, with voice,
+        speak each sentence as soon as it is whole)."""
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue = asyncio.Queue()
         done = object()
@@ -296,7 +358,22 @@ class InterviewConsumer(AsyncWebsocketConsumer):
 
         threading.Thread(target=produce, daemon=True).start()
         while (delta := await queue.get()) is not done:
+            if reply.outcome:
+                continue  # the candidate has the floor: the rest is neither shown nor said
+            self.voice.reply_delta(reply, delta)
             await self.send_json({"type": "interviewer_delta", "text": delta})
+        self.voice.reply_written(reply)
+
+    async def reply_revised(self, reply: Reply) -> None:
+        """The candidate spoke over a stored turn: it keeps what they heard, or is withdrawn."""
+        if reply.outcome == CUT:
+            turn = await turn_cut(self.interview, reply.turn_seq, reply.said)
+            if turn is not None:
+                await self.broadcast(turn, await progress_of(self.interview))
+        elif reply.outcome == WITHDRAWN and await turn_retract(self.interview, reply.turn_seq):
+            await self.channel_layer.group_send(
+                self.group, {"type": "turn.retracted", "seq": reply.turn_seq}
+            )
 
     async def claim(self, message=None) -> None:
         """This connection takes the answer box; every other one of the interview is told."""
@@ -307,7 +384,8 @@ class InterviewConsumer(AsyncWebsocketConsumer):
 
     async def tab_claimed(self, event):
         if event["channel"] != self.channel_name and self.active:
-            self.active, self.audio = False, None
+            self.active = False
+            self.voice.pause()
             await self.send_json(
                 {
                     "type": "inactive",
@@ -321,8 +399,8 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         "sync": on_sync,
         "answer": on_answer,
         "repeat": on_repeat,
-        "audio_start": on_audio_start,
-        "audio_end": on_audio_end,
+        "voice": on_voice,
+        "done": on_done,
     }
 
     async def broadcast(self, turn: Turn, progress: dict | None = None) -> None:
@@ -334,10 +412,20 @@ class InterviewConsumer(AsyncWebsocketConsumer):
     async def turn_persisted(self, event):
         turn = event["turn"]
         message = {"type": "turn", "turn": turn, "progress": event["progress"]}
-        if turn["speaker"] == Turn.Speaker.INTERVIEWER:
+        interviewer = turn["speaker"] == Turn.Speaker.INTERVIEWER
+        if interviewer:
             message["audio_url"] = f"/i/{self.public_id}/speech/{turn['seq']}.wav"
+        self.awaiting_answer = interviewer and turn["kind"] in ASKING_KINDS
         await self.send_json(message)
         if turn["kind"] == Turn.Kind.CLOSING:
-            await self.send_json(
-                {"type": "finished", "redirect_url": self.interview.posting.redirect_url or None}
-            )
+            self.voice.spawn(self.finished())
+
+    async def finished(self) -> None:
+        """The goodbye has been said: the page may move on once it has played it."""
+        with suppress(TimeoutError):
+            await asyncio.wait_for(self.voice.said(), timeout=60)
+        redirect_url = self.interview.posting.redirect_url or None
+        await self.send_json({"type": "finished", "redirect_url": redirect_url})
+
+    async def turn_retracted(self, event):
+        await self.send_json({"type": "retracted", "seq": event["seq"]})

@@ -48,7 +48,10 @@ def question_spec(question: Question) -> QuestionSpec:
 
 
 def dialogue(turns: list[Turn]) -> list[DialogueTurn]:
-    return [DialogueTurn(speaker=t.speaker, text=t.text, offset=t.offset) for t in turns]
+    return [
+        DialogueTurn(speaker=t.speaker, text=t.text, offset=t.offset, words=tuple(t.words or ()))
+        for t in turns
+    ]
 
 
 @dataclass
@@ -97,6 +100,12 @@ class Conversation:
     def next_question(self) -> Question | None:
         asked = {t.question_public_id for t in self.turns if t.question_public_id}
         return next((q for q in self.questions if q.public_id not in asked), None)
+
+    def fixed_lines(self) -> list[str]:
+        """What the interviewer will certainly say word for word: each question, the goodbye
+        (worth rendering to speech ahead)."""
+        closing = ai.closing(posting_context(self.posting), self.candidate_name)
+        return [*(question.text for question in self.questions), closing]
 
     def progress(self) -> dict:
         asked = {t.question_public_id for t in self.turns if t.question_public_id}

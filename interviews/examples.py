@@ -17,6 +17,28 @@ def turn(speaker: str, text: str, seconds: float) -> dict:
     return {"speaker": speaker, "text": text, "timestamp": seconds, "timestamp_str": clock}
 
 
+def timed(entries: list[dict]) -> list[dict]:
+    """The whole transcript's lines with their word timings: a spoken answer's words (here
+    about 2.5 a second from where it starts), none for the interviewer's lines."""
+    return [
+        {**entry, "words": _words(entry) if entry["speaker"] == "candidate" else []}
+        for entry in entries
+    ]
+
+
+def _words(entry: dict) -> list[dict]:
+    start = entry["timestamp"]
+    return [
+        {
+            "text": word,
+            "start": round(start + 0.4 * index, 2),
+            "end": round(start + 0.4 * index + 0.32, 2),
+            "probability": 0.97,
+        }
+        for index, word in enumerate(entry["text"].split())
+    ]
+
+
 def provenance(prompt: str, at: float) -> dict:
     return {
         "engine": "openai",
@@ -162,18 +184,20 @@ PRIYA_DATA = interview_data(
                 PRIYA_SCORED_AT - 10.1,
             ),
         ],
-        "transcript": [
-            turn(
-                "interviewer",
-                "Hi Priya! I'm Sarah from BrightDesk. Thanks for joining us today...",
-                0.0,
-            ),
-            turn(
-                "candidate",
-                "Hi Sarah, thank you for having me! I'm really excited about this opportunity.",
-                8.0,
-            ),
-        ],
+        "transcript": timed(
+            [
+                turn(
+                    "interviewer",
+                    "Hi Priya! I'm Sarah from BrightDesk. Thanks for joining us today...",
+                    0.0,
+                ),
+                turn(
+                    "candidate",
+                    "Hi Sarah, thank you for having me! I'm really excited about this opportunity.",
+                    8.0,
+                ),
+            ]
+        ),
         "candidate_questions": [],
         "audio_recording_url": "https://cdn.heymilo.io/recordings/E8F9A0B1.mp3",
         "video_recording_url": "https://cdn.heymilo.io/recordings/E8F9A0B1.mp4",
@@ -320,7 +344,7 @@ MARCUS_DATA = interview_data(
                 MARCUS_SCORED_AT - 11.6,
             ),
         ],
-        "transcript": [MARCUS_GREETING, *MARCUS_DEAL, *MARCUS_PITCH],
+        "transcript": timed([MARCUS_GREETING, *MARCUS_DEAL, *MARCUS_PITCH]),
         "video_recording_url": "https://cdn.heymilo.io/recordings/A1B2C3D4.mp4",
         "candidate_questions": [],
         "audio_recording_url": "https://cdn.heymilo.io/recordings/A1B2C3D4.mp3",
@@ -401,15 +425,17 @@ AISHA_DATA = interview_data(
                 AISHA_SCORED_AT - 10.8,
             ),
         ],
-        "transcript": [
-            turn(
-                "interviewer",
-                "Hi Aisha! I'm Rachel from CloudMetrics. Thanks for making time today...",
-                0.0,
-            ),
-            *AISHA_DEAL,
-            *AISHA_PITCH,
-        ],
+        "transcript": timed(
+            [
+                turn(
+                    "interviewer",
+                    "Hi Aisha! I'm Rachel from CloudMetrics. Thanks for making time today...",
+                    0.0,
+                ),
+                *AISHA_DEAL,
+                *AISHA_PITCH,
+            ]
+        ),
         "video_recording_url": "https://cdn.heymilo.io/recordings/B2C3D4E5.mp4",
         "candidate_questions": [],
         "audio_recording_url": "https://cdn.heymilo.io/recordings/B2C3D4E5.mp3",

@@ -41,6 +41,10 @@ class Turn(models.Model):
     # The client's id for a candidate message: a retransmit finds the turn it already made.
     client_message_id = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
     answered_by_voice = models.BooleanField(default=False)
+    # A spoken answer's words as the recogniser timed them: [{"text", "start", "end",
+    # "probability"}], seconds from the turn's `offset` (where the speech began). Empty for
+    # typed answers and the interviewer's turns.
+    words = models.JSONField(default=list, blank=True)
     provenance = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -58,13 +62,29 @@ class Turn(models.Model):
         total = int(self.offset)
         return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
 
-    def as_transcript_entry(self) -> dict:
-        return {
+    def as_transcript_entry(self, *, words: bool = False) -> dict:
+        entry = {
             "speaker": self.speaker,
             "text": self.text,
             "timestamp": round(self.offset, 2),
             "timestamp_str": self.timestamp_str,
         }
+        if words:
+            entry["words"] = self.timed_words()
+        return entry
+
+    def timed_words(self) -> list[dict]:
+        """The spoken words on the interview's clock (seconds from its start), as the recording
+        and the transcript's timestamps count."""
+        return [
+            {
+                "text": word["text"],
+                "start": round(self.offset + word["start"], 2),
+                "end": round(self.offset + word["end"], 2),
+                "probability": round(word["probability"], 3),
+            }
+            for word in self.words or ()
+        ]
 
 
 class ResumeResult(models.Model):

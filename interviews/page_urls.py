@@ -13,5 +13,6 @@ urlpatterns = [
         name="interview-recording",
     ),
     path("i/<str:interview_id>/speech/<int:seq>.wav", pages.interviewer_speech),
+    path("i/<str:interview_id>/speech/check.wav", pages.voice_check, name="interview-voice-check"),
     path("i/<str:interview_id>/unsubscribe", pages.unsubscribe, name="interview-unsubscribe"),
 ]

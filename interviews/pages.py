@@ -15,13 +15,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from candidates.models import Interview
 from candidates.services.invitations import reminders_stop
+from heymilo.ai.phrases import phrase
 from heymilo.errors import DomainError
 from heymilo.i18n import in_language_of
-from heymilo.speech import get_tts
 from interviews import recordings, resume
 from interviews.models import Turn
 from interviews.services import interview_consent as consent_record
 from interviews.stage import CLOSED, Stage, interview_stage
+from interviews.voice import speech_cache
 from postings.ai_context import overview_sections as overviews
 from postings.models import Posting, WorkflowStep
 
@@ -193,13 +194,29 @@ def interviewer_speech(request, interview_id: str, seq: int):
     name = f"speech/{interview_id}-{seq}.wav"
     if not default_storage.exists(name):
         posting = turn.interview.posting
-        audio = get_tts().synthesize(turn.text, language=posting.language)
+        audio = speech_cache().synthesize(turn.text, language=posting.language)
         if audio is None:
             raise Http404("Text-to-speech is not available on this server.")
         # Two requests racing here each save a copy under their own name; both are valid.
         name = default_storage.save(name, ContentFile(audio))
     with default_storage.open(name, "rb") as handle:
         response = HttpResponse(handle.read(), content_type="audio/wav")
+    response["Cache-Control"] = "private, max-age=86400"
+    return response
+
+
+@require_GET
+def voice_check(request, interview_id: str):
+    """The device check's test phrase, in the interviewer's voice (WAV)."""
+    interview = find_interview(interview_id)
+    if interview is None:
+        raise Http404
+    posting = interview.posting
+    text = phrase(posting.language, "voice_check", interviewer=posting.interviewer_name)
+    audio = speech_cache().synthesize(text, language=posting.language)
+    if audio is None:
+        raise Http404("Text-to-speech is not available on this server.")
+    response = HttpResponse(audio, content_type="audio/wav")
     response["Cache-Control"] = "private, max-age=86400"
     return response
 

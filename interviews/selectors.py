@@ -107,7 +107,7 @@ def web_interview_data(interview: Interview) -> dict | None:
         "lowlights": result.lowlights,
         "speech_score": result.speech_score,
         "scorecard": [scorecard_row(row, turns) for row in result.rows.all()],
-        "transcript": [turn.as_transcript_entry() for turn in turns],
+        "transcript": [turn.as_transcript_entry(words=True) for turn in turns],
         "candidate_questions": candidate_questions(turns),
         "video_recording_url": _recording_url(recordings.get("video")),
         "audio_recording_url": _recording_url(recordings.get("audio")),

@@ -24,6 +24,21 @@ class TranscriptEntryOut(serializers.Serializer):
     timestamp_str = serializers.CharField()
 
 
+class WordOut(serializers.Serializer):
+    text = serializers.CharField()
+    start = serializers.FloatField(help_text="Seconds from the interview's start.")
+    end = serializers.FloatField(help_text="Seconds from the interview's start.")
+    probability = serializers.FloatField(help_text="The recogniser's confidence, 0–1.")
+
+
+class TimedTranscriptEntryOut(TranscriptEntryOut):
+    words = WordOut(
+        many=True,
+        help_text="A spoken answer's words as the recogniser timed them (on the recording's "
+        "clock); empty for typed answers and the interviewer's lines.",
+    )
+
+
 class ScorecardRowOut(serializers.Serializer):
     question_id = serializers.CharField()
     question = serializers.CharField()
@@ -82,7 +97,7 @@ class WebInterviewResultOut(serializers.Serializer):
     lowlights = serializers.ListField(child=serializers.CharField())
     speech_score = serializers.FloatField(allow_null=True)
     scorecard = ScorecardRowOut(many=True)
-    transcript = TranscriptEntryOut(many=True)
+    transcript = TimedTranscriptEntryOut(many=True)
     candidate_questions = CandidateQuestionOut(many=True)
     audio_recording_url = serializers.CharField(allow_null=True)
     video_recording_url = serializers.CharField(allow_null=True)

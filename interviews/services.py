@@ -12,6 +12,7 @@ from heymilo import ai
 from heymilo.accounts.services import audit_record
 from heymilo.errors import Conflict, Invalid
 from heymilo.jobs import enqueue
+from heymilo.speech.sentences import split_sentences
 from heymilo.strings import storable
 from interviews.conversation import Conversation, PlannedTurn
 from interviews.models import Turn
@@ -111,12 +112,20 @@ def _offset(interview: Interview) -> float:
 
 @transaction.atomic
 def answer_submit(
-    *, interview: Interview, text: str, client_message_id: str, by_voice: bool = False
+    *,
+    interview: Interview,
+    text: str,
+    client_message_id: str,
+    by_voice: bool = False,
+    words: list[dict] | tuple = (),
+    speaking_for: float = 0.0,
 ) -> tuple[Turn, bool]:
     """Persist the candidate's words; a retransmitted message id returns the same turn.
 
     Only one answer per interviewer turn: a second one (another tab, a double send) arriving
-    before the interviewer has spoken again is refused, not stored beside the first.
+    before the interviewer has spoken again is refused, not stored beside the first. A spoken
+    answer's turn starts where the speech began (`speaking_for` seconds ago), and keeps its
+    `words` timed from there.
     """
     interview = _locked(interview.pk)
     existing = interview.turns.filter(client_message_id=client_message_id).first()
@@ -124,6 +133,33 @@ def answer_submit(
         return existing, True
     if interview.status != Interview.Status.IN_PROGRESS:
         raise Conflict("finished", _("This interview is finished; answers are closed."))
+    text = _answer_text(text)
+    conversation = conversation_load(interview=interview)
+    if not conversation.awaiting_answer:
+        raise Conflict(
+            "not_your_turn",
+            _("The interviewer has not finished their turn; this answer was not saved."),
+        )
+    kind = Turn.Kind.REPEAT if ai.is_repeat_request(text) else Turn.Kind.ANSWER
+    offset = _offset(interview) - max(0.0, speaking_for)
+    turn = Turn.objects.create(
+        interview=interview,
+        seq=_next_seq(interview),
+        speaker=Turn.Speaker.CANDIDATE,
+        kind=kind,
+        text=text,
+        # Never before the line it answers, whatever the clocks say.
+        offset=round(max(offset, conversation.last.offset), 2),
+        question_id=_question_pk(conversation),
+        question_public_id=conversation.current_question_id or "",
+        client_message_id=client_message_id,
+        answered_by_voice=by_voice,
+        words=list(words),
+    )
+    return turn, False
+
+
+def _answer_text(text: str) -> str:
     # PostgreSQL cannot hold U+0000 or an unpaired surrogate; neither is part of what was said.
     text = storable(text).strip()
     if not text:
@@ -133,26 +169,29 @@ def answer_submit(
             "answer_too_long",
             _("Answers are limited to %(limit)s characters.") % {"limit": MAX_ANSWER_CHARS},
         )
-    conversation = conversation_load(interview=interview)
-    if not conversation.awaiting_answer:
-        raise Conflict(
-            "not_your_turn",
-            _("The interviewer has not finished their turn; this answer was not saved."),
-        )
-    kind = Turn.Kind.REPEAT if ai.is_repeat_request(text) else Turn.Kind.ANSWER
-    turn = Turn.objects.create(
-        interview=interview,
-        seq=_next_seq(interview),
-        speaker=Turn.Speaker.CANDIDATE,
-        kind=kind,
-        text=text,
-        offset=_offset(interview),
-        question_id=_question_pk(conversation),
-        question_public_id=conversation.current_question_id or "",
-        client_message_id=client_message_id,
-        answered_by_voice=by_voice,
-    )
-    return turn, False
+    return text
+
+
+@transaction.atomic
+def answer_extend(
+    *, interview: Interview, seq: int, text: str, words: list[dict] | tuple = ()
+) -> Turn | None:
+    """The candidate went on after a pause that ended their turn, before the interviewer was
+    heard: the new words belong to the same answer (`words` timed from its start). None when
+    that answer is no longer the last turn; the caller then submits the words as an answer."""
+    interview = _locked(interview.pk)
+    turn = interview.turns.filter(seq=seq, speaker=Turn.Speaker.CANDIDATE).first()
+    if (
+        turn is None
+        or _next_seq(interview) != seq + 1
+        or interview.status != Interview.Status.IN_PROGRESS
+    ):
+        return None
+    turn.text = _answer_text(f"{turn.text} {storable(text).strip()}"[:MAX_ANSWER_CHARS])
+    turn.words = [*(turn.words or ()), *words]
+    turn.kind = Turn.Kind.REPEAT if ai.is_repeat_request(turn.text) else Turn.Kind.ANSWER
+    turn.save(update_fields=["text", "words", "kind"])
+    return turn
 
 
 def _question_pk(conversation: Conversation) -> int | None:
@@ -228,3 +267,51 @@ def interviews_rescore(*, posting, actor: str) -> int:
     for pk in pks:
         enqueue("interviews.interview_evaluate", pk, reason)
     return len(pks)
+
+
+@transaction.atomic
+def interviewer_turn_cut(*, interview: Interview, seq: int, said: str) -> Turn | None:
+    """The candidate spoke over the interviewer: the turn keeps only the sentences they heard,
+    so the transcript is what was said. A greeting or a question cut before its question was
+    heard no longer asks it: the question is asked next."""
+    _locked(interview.pk)
+    turn = interview.turns.filter(seq=seq, speaker=Turn.Speaker.INTERVIEWER).first()
+    said = storable(said).strip()
+    if turn is None or turn.kind == Turn.Kind.CLOSING or not said or said == turn.text:
+        return turn
+    asks = turn.kind in (Turn.Kind.GREETING, Turn.Kind.QUESTION) and turn.question is not None
+    if asks and not _question_heard(turn.question.text, said):
+        turn.question, turn.question_public_id = None, ""
+    turn.provenance = {**(turn.provenance or {}), "interrupted": True, "planned": turn.text}
+    turn.text = said
+    turn.save(update_fields=["text", "question", "question_public_id", "provenance"])
+    return turn
+
+
+def _question_heard(question: str, said: str) -> bool:
+    first = split_sentences(question)[:1]
+    return bool(first) and " ".join(first[0].split()) in " ".join(said.split())
+
+
+@transaction.atomic
+def interviewer_turn_retract(*, interview: Interview, seq: int) -> bool:
+    """Withdraw the interviewer's last turn, which the candidate did not hear: they went on with
+    their answer. Never the closing (the interview is over by then)."""
+    interview = _locked(interview.pk)
+    turn = interview.turns.order_by("-seq").first()
+    if (
+        turn is None
+        or turn.seq != seq
+        or turn.speaker != Turn.Speaker.INTERVIEWER
+        or turn.kind == Turn.Kind.CLOSING
+        or interview.status != Interview.Status.IN_PROGRESS
+    ):
+        return False
+    answered = interview.turns.filter(seq=seq - 1, speaker=Turn.Speaker.CANDIDATE).first()
+    if answered is not None:  # taken for an aside by the withdrawn turn: an answer again
+        answered.kind = (
+            Turn.Kind.REPEAT if ai.is_repeat_request(answered.text) else Turn.Kind.ANSWER
+        )
+        answered.save(update_fields=["kind"])
+    turn.delete()
+    return True

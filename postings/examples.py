@@ -199,7 +199,9 @@ POSTINGS_UPDATE = [
         summary="Only the fields sent changed",
     ),
 ]
-CS_STEP_CHANGE = {"config": {"num_questions": 4, "interview_type": "behavioral"}}
+CS_STEP_CHANGE = {
+    "config": {"num_questions": 4, "interview_type": "behavioral", "end_of_turn_silence": 1.2}
+}
 SALES_STEP_CHANGE = {"config": {"optional": False, "min_evaluation_score": 3.5}}
 
 
@@ -211,7 +213,9 @@ def step_changed(posting: dict, step_type: str, change: dict) -> dict:
 
 WORKFLOW_STEPS_UPDATE = [
     request_example(
-        CS, CS_STEP_CHANGE, "PATCH …/B5E7F8A2/workflow/web_interview: ask 4 behavioral questions"
+        CS,
+        CS_STEP_CHANGE,
+        "PATCH …/B5E7F8A2/workflow/web_interview: 4 behavioral questions, patient",
     ),
     request_example(
         SALES, SALES_STEP_CHANGE, "PATCH …/D9E0F1A2/workflow/resume: require a resume scoring 3.5"

@@ -63,6 +63,15 @@ class WorkflowForm(forms.Form):
     interview_type = forms.ChoiceField(
         label="Interview type", choices=[(t, t.title()) for t in INTERVIEW_TYPES]
     )
+    end_of_turn_silence = forms.FloatField(
+        label="Pause that ends a spoken answer (seconds)",
+        help_text="0.4–3.0; longer lets candidates think aloud. Adapted to what was said: "
+        "longer after “and…”, shorter after a finished sentence.",
+        required=False,
+        min_value=0.4,
+        max_value=3.0,
+        initial=0.7,
+    )
 
     def workflow(self) -> list[dict]:
         data = self.cleaned_data
@@ -80,6 +89,8 @@ class WorkflowForm(forms.Form):
             "num_questions": data["num_questions"],
             "interview_type": data["interview_type"],
         }
+        if data.get("end_of_turn_silence") is not None:
+            web["end_of_turn_silence"] = data["end_of_turn_silence"]
         steps.append({"type": "web_interview", "config": web})
         return steps
 
@@ -119,10 +130,19 @@ class InterviewStepForm(forms.Form):
     min_evaluation_score = forms.FloatField(
         label="Minimum match score (0–100)", required=False, min_value=0, max_value=100
     )
+    end_of_turn_silence = forms.FloatField(
+        label="Pause that ends a spoken answer (seconds)",
+        help_text="0.4–3.0; longer lets candidates think aloud. Adapted to what was said: "
+        "longer after “and…”, shorter after a finished sentence.",
+        required=False,
+        min_value=0.4,
+        max_value=3.0,
+        initial=0.7,
+    )
 
     @classmethod
     def initial_from(cls, config: dict) -> dict:
-        return {name: config.get(name) for name in cls.base_fields}
+        return {name: config.get(name, field.initial) for name, field in cls.base_fields.items()}
 
     def config(self) -> dict:
         return dict(self.cleaned_data)

@@ -96,6 +96,9 @@ SETTINGS: dict[str, dict[str, Check]] = {
         "interview_type": choice(INTERVIEW_TYPES),
         "voice_id": text(64),
         "min_evaluation_score": number(0, 100),
+        # Seconds of silence that end a spoken answer (adapted to what was said: longer after
+        # "and…", shorter after a finished sentence); unset means 0.7. docs/voice.md.
+        "end_of_turn_silence": number(0.4, 3.0),
     },
 }
 DEFAULTS: dict[str, dict] = {

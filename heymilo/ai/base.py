@@ -78,6 +78,9 @@ class Turn:
     speaker: Speaker
     text: str
     offset: float = 0.0
+    # A spoken answer's words as the recogniser timed them: ({"text", "start", "end",
+    # "probability"}, …), seconds from `offset`. Empty when typed.
+    words: tuple = ()
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,18 @@ LINES = {
     "rephrase": pgettext_lazy(
         "interviewer", "Let me put it differently: tell me, in your own words, about {topic}."
     ),
+    # Said after a long silence in a spoken interview: a nudge, never a skip.
+    "listening": pgettext_lazy(
+        "interviewer", "Take your time. I'm listening whenever you're ready."
+    ),
+    "listening_2": pgettext_lazy(
+        "interviewer",
+        "If you like, I can repeat the question, or you can type your answer in the box below.",
+    ),
+    # The device check's test phrase.
+    "voice_check": pgettext_lazy(
+        "interviewer", "Hi, I'm {interviewer}. This is how I will sound in your interview."
+    ),
 }
 
 # "Could you repeat that?" in the supported languages. Matched against short utterances only, so a

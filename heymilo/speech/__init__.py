@@ -1,34 +1,31 @@
-"""Speech without a network: pocketsphinx for speech-to-text, espeak-ng for text-to-speech.
+"""Speech without a network: Whisper hears, Piper speaks, espeak-ng stands in, a remote
+OpenAI-compatible endpoint is the other choice. How it fits together: docs/voice.md.
 
-One small interface per direction (`base.py`); each provider is a module. `SPEECH_TO_TEXT` and
-`TEXT_TO_SPEECH` settings pick them; an OpenAI-compatible endpoint is the remote choice.
-Providers are imported when chosen, so an unused one costs nothing.
+- `get_stt()` / `get_tts()` — the configured provider with the embedded ones behind it;
+- `Listener` — hands-free turns on a live stream (voice activity, captions, end of turn);
+- `SentenceBuffer` + `VoiceChain.stream` — speak the interviewer's words sentence by sentence;
+- `SpeechCache` — fixed lines rendered ahead.
 """
 
-from heymilo.speech.base import SpeechToText, TextToSpeech
+from heymilo.speech.base import (
+    SAMPLE_RATE,
+    SpeechChunk,
+    SpeechToText,
+    SpeechUnavailable,
+    TextToSpeech,
+    Transcript,
+    Word,
+)
+from heymilo.speech.chain import get_stt, get_tts
 
-__all__ = ["SpeechToText", "TextToSpeech", "get_stt", "get_tts"]
-
-
-def get_stt() -> SpeechToText:
-    from django.conf import settings
-
-    if settings.SPEECH_TO_TEXT == "openai":
-        from heymilo.speech.openai_speech import OpenAISpeechToText
-
-        return OpenAISpeechToText()
-    from heymilo.speech.pocketsphinx_stt import PocketsphinxSpeechToText
-
-    return PocketsphinxSpeechToText()
-
-
-def get_tts() -> TextToSpeech:
-    from django.conf import settings
-
-    if settings.TEXT_TO_SPEECH == "openai":
-        from heymilo.speech.openai_speech import OpenAITextToSpeech
-
-        return OpenAITextToSpeech()
-    from heymilo.speech.espeak_tts import EspeakTextToSpeech
-
-    return EspeakTextToSpeech()
+__all__ = [
+    "SAMPLE_RATE",
+    "SpeechChunk",
+    "SpeechToText",
+    "SpeechUnavailable",
+    "TextToSpeech",
+    "Transcript",
+    "Word",
+    "get_stt",
+    "get_tts",
+]

@@ -1,30 +1,89 @@
-// The interview room: a websocket to the server (docs/websocket.md), typed or spoken answers,
-// the interviewer's voice, and recordings uploaded in chunks while the interview runs.
+// The interview room: a websocket to the server (docs/websocket.md), hands-free spoken answers
+// (or typed ones, always), the interviewer's voice sentence by sentence, and recordings
+// uploaded in chunks while the interview runs. The body's data-state says where the
+// conversation is: idle, listening, thinking, speaking, finished.
 (function () {
   "use strict";
   const room = document.getElementById("room");
   const id = room.dataset.interview;
   const wantsVideo = room.dataset.video === "true";
-  const voiceMode = room.dataset.mode === "voice";
+  let voiceMode = room.dataset.mode === "voice";
   const csrf = room.querySelector("[name=csrfmiddlewaretoken]").value;
   const $ = (selector) => document.getElementById(selector);
-  const caption = $("caption"), transcript = $("transcript"), progress = $("progress");
-  const answer = $("answer"), send = $("send"), status = $("room-status");
+  const caption = $("caption"), liveCaption = $("live-caption"), transcript = $("transcript");
+  const progress = $("progress"), answer = $("answer"), send = $("send");
+  const status = $("room-status"), done = $("done");
   const pendingKey = `interview:${id}:pending`;
+  const { Microphone, Speaker, openDevices } = window.InterviewVoice;
   let socket = null, stream = null, finished = false, retries = 0, liveText = "";
-  const seen = new Set();
+  let microphone = null, micOn = true, soundOn = true, listening = false, speaking = false;
+  let awaiting = false;  // the candidate has the floor
+  let header = null;  // the `speech` message whose audio frame comes next
+  const seen = new Map();  // seq → transcript item
+  const spoken = new Map();  // id of a spoken answer → its text, until acknowledged
+  const speaker = new Speaker(() => updateState());
+
+  function setState() {
+    let state = "thinking";
+    if (finished) state = "finished";
+    else if (!socket) state = "idle";
+    else if (speaker.playing) state = "speaking";
+    else if (awaiting) state = "listening";
+    document.body.dataset.state = state;
+    return state;
+  }
+  function updateState() {
+    const state = setState();
+    done.disabled = !(listening && state === "listening");
+    const words = {
+      listening: listening ? gettext("Listening… answer out loud, then pause.") : "",
+      thinking: gettext("Thinking…"),
+      speaking: "",
+      finished: "",
+    };
+    if (state in words) $("voice-state").textContent = words[state];
+  }
 
   // ---- devices and recording -------------------------------------------------------------
-  async function openDevices() {
-    if (!wantsVideo && !voiceMode) return null;
-    const constraints = { audio: true, video: wantsVideo };
+  function showMicHelp(text) {
+    $("mic-help-text").textContent = text;
+    $("mic-help").hidden = false;
+  }
+
+  async function prepareDevices() {
+    if (!wantsVideo && !voiceMode) return;
     try {
-      return await navigator.mediaDevices.getUserMedia(constraints);
+      stream = await openDevices(wantsVideo);
     } catch (error) {
-      $("device-status").textContent =
-        gettext("We couldn't use your camera or microphone. You can still type your answers.");
-      return null;
+      stream = null;
+      const blocked = error && (error.name === "NotAllowedError" || error.name === "SecurityError");
+      showMicHelp(blocked
+        ? gettext("Your browser blocked the microphone. Click the camera or lock icon in the address bar, allow the microphone, then reload this page. Or continue by typing your answers.")
+        : gettext("We couldn't find a microphone. Plug one in and reload this page, or continue by typing your answers."));
+      return;
     }
+    if (wantsVideo) $("check-preview").srcObject = stream;
+    $("device-status").textContent = gettext("Looking good.");
+    if (voiceMode && stream.getAudioTracks().length) meter();
+  }
+
+  // A live level, and a plain warning when the microphone stays silent.
+  function meter() {
+    microphone = new Microphone(stream);
+    $("mic-check").hidden = false;
+    let loudAt = Date.now(), warned = false;
+    const tick = () => {
+      const level = microphone.level();
+      $("mic-bar").style.width = `${level}%`;
+      $("mic-level").setAttribute("aria-valuenow", String(level));
+      if (level > 15) loudAt = Date.now();
+      if (!warned && Date.now() - loudAt > 6000) {
+        warned = true;
+        showMicHelp(gettext("We can't hear anything from your microphone. Check that it is not muted and that the right one is chosen in your browser's settings, then say something. Or continue by typing your answers."));
+      }
+      if (!$("device-check").hidden) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
   }
 
   function startRecorder(media, kind) {
@@ -70,62 +129,25 @@
     uploading = false;
   }
 
-  // ---- speech in: 16 kHz PCM16 over the websocket -----------------------------------------
-  let capture = null;
-  let spoken = null;  // the last spoken answer, until the server acknowledges it
+  // ---- speech in: 20 ms frames, always while the microphone is on -------------------------
+  // The frames of an answer under way are kept until it is transcribed, so a reconnect can
+  // send them again: nothing said is lost with the connection.
+  const answerFrames = [], recentFrames = [];
+  let inAnswer = false;
+  function onFrame(frame) {
+    recentFrames.push(frame);
+    if (recentFrames.length > 25) recentFrames.shift();  // 0.5 s before a detected start
+    if (inAnswer && answerFrames.length < 3000) answerFrames.push(frame);  // at most 60 s
+    if (listening && micOn && socket && socket.readyState === WebSocket.OPEN) socket.send(frame);
+  }
+  function answerStarted() {
+    if (!inAnswer) { answerFrames.length = 0; answerFrames.push(...recentFrames); }
+    inAnswer = true;
+  }
+  function answerEnded() { inAnswer = false; answerFrames.length = 0; }
 
-  function resendAudio() {
-    // After a reconnect the server has lost the audio of the new connection's predecessor.
-    const answer = capture || spoken;
-    if (!answer) return;
-    socketSend({ type: "audio_start", id: answer.messageId || answer.id });
-    answer.chunks.forEach((chunk) => socket.send(chunk));
-    if (!capture) socketSend({ type: "audio_end", id: answer.id });
-  }
-  async function startTalking() {
-    if (!stream || !stream.getAudioTracks().length) { status.textContent = gettext("No microphone available; please type."); return; }
-    const context = new AudioContext();
-    const source = context.createMediaStreamSource(new MediaStream(stream.getAudioTracks()));
-    const processor = context.createScriptProcessor(4096, 1, 1);
-    const ratio = context.sampleRate / 16000;
-    const messageId = newId();
-    const chunks = [];  // kept until acknowledged, so a reconnect can send the answer again
-    socketSend({ type: "audio_start", id: messageId });
-    processor.onaudioprocess = (event) => {
-      const input = event.inputBuffer.getChannelData(0);
-      const out = new Int16Array(Math.floor(input.length / ratio));
-      for (let i = 0; i < out.length; i++) {
-        const s = Math.max(-1, Math.min(1, input[Math.floor(i * ratio)]));
-        out[i] = s < 0 ? s * 0x8000 : s * 0x7fff;
-      }
-      chunks.push(out.buffer);
-      if (socket && socket.readyState === WebSocket.OPEN) socket.send(out.buffer);
-    };
-    source.connect(processor);
-    processor.connect(context.destination);
-    capture = { context, processor, source, messageId, chunks };
-    $("talk").textContent = "Stop and send";
-    $("talk").classList.add("recording");
-    status.textContent = gettext("Listening…");
-  }
-  function stopTalking() {
-    if (!capture) return;
-    capture.processor.disconnect(); capture.source.disconnect(); capture.context.close();
-    socketSend({ type: "audio_end", id: capture.messageId });
-    spoken = { id: capture.messageId, chunks: capture.chunks };
-    capture = null;
-    $("talk").textContent = "Speak answer";
-    $("talk").classList.remove("recording");
-    status.textContent = gettext("Transcribing…");
-  }
-
-  // ---- speech out -------------------------------------------------------------------------
-  let playing = null;
-  function speak(url) {
-    if (!voiceMode || !url) return;
-    if (playing) playing.pause();
-    playing = new Audio(url);
-    playing.play().catch(() => {});
+  function sendVoice() {
+    socketSend({ type: "voice", listen: voiceMode && micOn && !!microphone, speak: voiceMode && soundOn });
   }
 
   // ---- the conversation --------------------------------------------------------------------
@@ -136,17 +158,33 @@
   function setPending(list) { localStorage.setItem(pendingKey, JSON.stringify(list)); }
 
   function showTurn(turn) {
-    if (seen.has(turn.seq)) return;
-    seen.add(turn.seq);
-    const item = document.createElement("li");
+    let item = seen.get(turn.seq);
+    if (!item) {
+      item = document.createElement("li");
+      const who = document.createElement("span");
+      who.className = "who";
+      const text = document.createElement("span");
+      text.className = "text";
+      item.append(who, text);
+      seen.set(turn.seq, item);
+      const later = [...seen.entries()].filter(([seq]) => seq > turn.seq).map(([, li]) => li);
+      if (later.length) transcript.insertBefore(item, later[0]); else transcript.append(item);
+    }
     item.className = turn.speaker;
-    const who = document.createElement("span");
-    who.className = "who";
-    who.textContent = `${turn.speaker === "interviewer" ? room.dataset.interviewer : gettext("You")} · ${turn.timestamp_str}`;
-    item.append(who, document.createTextNode(turn.text));
-    transcript.append(item);
+    item.dataset.speaker = turn.speaker;
+    item.dataset.seq = String(turn.seq);
+    const name = turn.speaker === "interviewer" ? room.dataset.interviewer : gettext("You");
+    item.querySelector(".who").textContent = `${name} · ${turn.timestamp_str}`;
+    item.querySelector(".text").textContent = turn.text;
     transcript.scrollTop = transcript.scrollHeight;
     if (turn.speaker === "interviewer") caption.textContent = turn.text;
+  }
+  function forgetTurn(seq) {  // withdrawn: the candidate went on before hearing it
+    const item = seen.get(seq);
+    if (item) item.remove();
+    seen.delete(seq);
+    const said = [...transcript.querySelectorAll("li.interviewer .text")].pop();
+    caption.textContent = said ? said.textContent : "";
   }
   function showProgress(p) {
     if (p && p.total) progress.textContent = interpolate(gettext("Question %(number)s of %(total)s"), { number: Math.max(p.question, 1), total: p.total }, true);
@@ -154,64 +192,114 @@
   function setBusy(busy) { send.disabled = busy; }
 
   function onMessage(event) {
+    if (typeof event.data !== "string") {  // a sentence of the interviewer's voice
+      if (header && soundOn) speaker.play(header.say, event.data, header.sample_rate);
+      header = null;
+      updateState();
+      return;
+    }
     const message = JSON.parse(event.data);
     switch (message.type) {
       case "state":
         message.transcript.forEach(showTurn);
         showProgress(message.progress);
-        setBusy(message.awaiting !== "answer");
+        awaiting = message.awaiting === "answer";
+        setBusy(!awaiting);
         if (message.status === "evaluating" || message.status === "completed") finish(message.redirect_url);
         pending().forEach((p) => socketSend({ type: "answer", id: p.id, text: p.text }));
-        resendAudio();
+        break;
+      case "voice":
+        listening = message.listen;
+        if (message.message) status.textContent = message.message;
+        // An answer cut off by a dropped connection is heard again from its start.
+        if (listening && awaiting && answerFrames.length) answerFrames.forEach((f) => socket.send(f));
         break;
       case "interviewer_start":
-        liveText = ""; setBusy(true); break;
+        liveText = ""; awaiting = false; setBusy(true); break;
       case "interviewer_delta":
         liveText += message.text; caption.textContent = liveText; break;
+      case "speech":
+        header = message; break;
+      case "speech_start":
+        if (message.stopped !== null && message.stopped !== undefined) speaker.stop(message.stopped);
+        awaiting = true;
+        answerStarted();
+        liveCaption.textContent = "…";
+        break;
+      case "caption":
+        liveCaption.textContent = message.text; break;
+      case "prompt":
+        liveCaption.textContent = message.text; break;
+      case "transcript":
+        answerEnded();
+        awaiting = false;
+        spoken.set(message.id, message.text);
+        // Kept like a typed answer until acknowledged: sent again, with this id, if it was not stored.
+        setPending([...pending(), { id: message.id, text: message.text }]);
+        liveCaption.textContent = message.text;
+        break;
       case "turn":
         showTurn(message.turn);
         showProgress(message.progress);
         if (message.turn.speaker === "interviewer") {
-          speak(message.audio_url);
-          if (message.turn.kind !== "closing") { setBusy(false); status.textContent = ""; answer.focus(); }
+          liveCaption.textContent = "";
+          if (message.turn.kind !== "closing") { awaiting = true; setBusy(false); status.textContent = ""; }
         }
         break;
+      case "retracted":
+        forgetTurn(message.seq); break;
       case "ack":
         setPending(pending().filter((p) => p.id !== message.id));
-        if (spoken && spoken.id === message.id) spoken = null;
+        spoken.delete(message.id);
         status.textContent = "";
         break;
-      case "transcript":
-        status.textContent = ""; break;
       case "finished":
         finish(message.redirect_url); break;
       case "inactive":
         $("elsewhere-text").textContent = message.message;
         $("elsewhere").hidden = false;
+        listening = false;
+        speaker.stopAll();
         setBusy(true);
         break;
       case "error":
         status.textContent = message.message;
         if (message.code === "not_your_turn" || message.code === "inactive_tab") restore(message.id);
-        if (message.code === "no_speech" || message.code === "empty_answer") setBusy(false);
-        if (message.code === "no_speech" && spoken && spoken.id === message.id) spoken = null;
+        if (message.code === "no_speech") { answerEnded(); awaiting = true; }
+        if (message.code === "empty_answer") setBusy(false);
+        if (message.code === "service_unavailable" && message.id) retryLater(message.id);
         break;
     }
+    updateState();
   }
 
   // An answer the server refused was not saved: it goes back in the box, not lost.
   function restore(messageId) {
-    const refused = pending().find((p) => p.id === messageId);
-    if (!refused) return;
+    const typed = pending().find((p) => p.id === messageId);
+    const text = typed ? typed.text : spoken.get(messageId);
+    if (!text) return;
     setPending(pending().filter((p) => p.id !== messageId));
-    if (!answer.value.trim()) answer.value = refused.text;
+    spoken.delete(messageId);
+    if (!answer.value.trim()) answer.value = text;
   }
 
-  function finish(redirect) {
+  // The server was briefly away (PostgreSQL or Redis): the same answer, same id, a bit later.
+  function retryLater(messageId) {
+    setTimeout(() => {
+      const kept = pending().find((p) => p.id === messageId);
+      if (kept) socketSend({ type: "answer", id: kept.id, text: kept.text });
+    }, 3000);
+  }
+
+  // The goodbye plays to its end; then the page moves on.
+  async function finish(redirect) {
     if (finished) return;
     finished = true;
+    listening = false;
     setBusy(true);
-    setTimeout(() => { window.location.href = redirect || `/i/${id}`; }, 1500);
+    await speaker.drained(60000);
+    updateState();
+    setTimeout(() => { window.location.href = redirect || `/i/${id}`; }, 800);
   }
 
   function socketSend(message) {
@@ -221,17 +309,26 @@
   function connect() {
     const scheme = location.protocol === "https:" ? "wss" : "ws";
     socket = new WebSocket(`${scheme}://${location.host}/ws/interviews/${id}/`);
-    socket.onopen = () => { retries = 0; status.textContent = ""; };
+    socket.binaryType = "arraybuffer";
+    socket.onopen = () => {
+      retries = 0;
+      status.textContent = "";
+      speaker.reset();
+      if (voiceMode) sendVoice();
+    };
     socket.onmessage = onMessage;
     socket.onclose = (event) => {
+      listening = false;
       if (finished) return;
       if (event.code === 4403 || event.code === 4404) { window.location.reload(); return; }
       status.textContent = gettext("Connection lost — reconnecting… Your answers are safe.");
       retries += 1;
       setTimeout(connect, Math.min(10000, 500 * 2 ** retries));
     };
+    updateState();
   }
 
+  // ---- controls ----------------------------------------------------------------------------
   $("answer-form").addEventListener("submit", (event) => {
     event.preventDefault();
     const text = answer.value.trim();
@@ -240,8 +337,10 @@
     setPending([...pending(), message]);  // kept until the server acknowledges it
     socketSend({ type: "answer", id: message.id, text });
     answer.value = "";
+    awaiting = false;
     setBusy(true);
     status.textContent = gettext("Sent.");
+    updateState();
   });
   // Enter sends, as in any chat; Shift+Enter starts a new line.
   answer.addEventListener("keydown", (event) => {
@@ -254,27 +353,52 @@
     $("elsewhere").hidden = true;
     socketSend({ type: "claim" });
     socketSend({ type: "sync" });
+    if (voiceMode) sendVoice();
   });
-  $("talk").addEventListener("click", () => (capture ? stopTalking() : startTalking()));
-
-  async function prepare() {
-    stream = await openDevices();
-    if (stream && wantsVideo) $("check-preview").srcObject = stream;
-    if (stream) $("device-status").textContent = gettext("Looking good.");
+  done.addEventListener("click", () => socketSend({ type: "done" }));
+  function toggle(button, on) {
+    button.setAttribute("aria-pressed", on ? "true" : "false");
+    sendVoice();
   }
+  $("mic-toggle").addEventListener("click", () => { micOn = !micOn; toggle($("mic-toggle"), micOn); });
+  $("sound-toggle").addEventListener("click", () => {
+    soundOn = !soundOn;
+    if (!soundOn) speaker.stopAll();
+    toggle($("sound-toggle"), soundOn);
+  });
+  $("play-check").addEventListener("click", async () => {
+    const response = await fetch(`/i/${id}/speech/check.wav`);
+    if (!response.ok) { $("device-status").textContent = gettext("The interviewer's voice is not available; you will read the questions."); return; }
+    const audio = new Audio(URL.createObjectURL(await response.blob()));
+    audio.play().catch(() => {});
+  });
+  $("type-instead").addEventListener("click", () => {
+    voiceMode = false;
+    $("mic-help").hidden = true;
+    $("device-status").textContent = gettext("You will type your answers.");
+  });
 
   $("start").addEventListener("click", async () => {
-    if (!stream) stream = await openDevices();
+    if (!stream && (wantsVideo || voiceMode)) await prepareDevices();
     $("device-check").hidden = true;
     $("interview").hidden = false;
     if (stream) {
       if (wantsVideo) { $("self-view").srcObject = stream; startRecorder(stream, "video"); }
       // The microphone is recorded with the camera, or alone in a voice interview.
       if (wantsVideo || voiceMode) startRecorder(new MediaStream(stream.getAudioTracks()), "audio");
-      if (voiceMode && stream.getAudioTracks().length) $("talk").hidden = false;
+    }
+    if (voiceMode && microphone) {
+      $("voice-bar").hidden = false;
+      try { await microphone.capture(room.dataset.worklet, onFrame); }
+      catch (error) { microphone = null; status.textContent = gettext("We couldn't use your microphone. Please type your answers."); }
+    } else if (voiceMode) {
+      $("voice-bar").hidden = false;
+      $("mic-toggle").hidden = true;
+      $("done").hidden = true;
     }
     connect();
   });
 
-  if (wantsVideo) prepare();
+  document.body.dataset.state = "idle";
+  prepareDevices();
 })();

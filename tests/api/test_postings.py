@@ -1,5 +1,7 @@
 import re
 
+import pytest
+
 from tests.factories import guide_posting_body, make_posting
 
 
@@ -128,6 +130,21 @@ def test_it_updates_a_step_config(owner):
     assert owner.patch(path, {"config": {"video": True}}).status_code == 422
     missing = f"/api/v4/postings/{posting.public_id}/workflow/sms"
     assert owner.patch(missing, {"config": {}}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "value,status",
+    [(1.2, 200), (0.4, 200), (3.0, 200), (0.3, 422), (5, 422), ("slow", 422), (True, 422)],
+)
+def test_the_pause_that_ends_a_spoken_answer_is_set_per_posting_within_bounds(owner, value, status):
+    posting = make_posting(owner.workspace)
+    path = f"/api/v4/postings/{posting.public_id}/workflow/web_interview"
+    response = owner.patch(path, {"config": {"end_of_turn_silence": value}})
+    assert response.status_code == status, response.json()
+    if status == 200:
+        assert response.json()["data"]["config"]["end_of_turn_silence"] == value
+    else:
+        assert response.json()["error"]["errors"][0]["param"] == "end_of_turn_silence"
 
 
 def test_the_posting_list_costs_a_constant_number_of_queries(owner, django_assert_max_num_queries):

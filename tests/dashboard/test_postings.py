@@ -74,12 +74,22 @@ def test_it_saves_the_details_and_a_steps_config(dash_owner, posting):
     url = f"/dashboard/postings/{posting.public_id}"
     data = {**NEW_POSTING, "title": "Renamed"}
     assert dash_owner.post(url, data).status_code == 302
-    step_data = {"web_interview-num_questions": "4", "web_interview-interview_type": "cultural"}
+    step_data = {
+        "web_interview-num_questions": "4",
+        "web_interview-interview_type": "cultural",
+        "web_interview-end_of_turn_silence": "1.5",
+    }
     assert dash_owner.post(f"{url}/steps/web_interview", step_data).status_code == 302
     posting.refresh_from_db()
     config = posting.steps.get(type="web_interview").config
     assert posting.title == "Renamed"
     assert config["video"] is False and config["num_questions"] == 4
+    assert config["end_of_turn_silence"] == 1.5
+    page = dash_owner.get(url).content.decode()
+    assert 'name="web_interview-end_of_turn_silence"' in page and 'value="1.5"' in page
+    step_data["web_interview-end_of_turn_silence"] = "9"
+    refused = dash_owner.post(f"{url}/steps/web_interview", step_data)
+    assert refused.status_code == 400 and "3.0" in refused.content.decode()
 
 
 def test_it_adds_edits_and_deletes_a_question(dash_owner, posting):

@@ -1,4 +1,6 @@
 import json
+import queue
+import threading
 import time
 import uuid
 
@@ -48,6 +50,72 @@ class Socket:
 
     def close(self) -> None:
         self.connection.close()
+
+
+FRAME_SECONDS = 0.04
+
+
+class Microphone:
+    """A candidate's microphone over the websocket, as the page streams it: frames of 16 kHz
+    PCM16 in real time, silence whenever nobody speaks. `say(pcm)` queues speech; `spoken_at`
+    and `ended_at` record (monotonic) when each piece's first and last frame were sent."""
+
+    FRAME = int(16000 * FRAME_SECONDS) * 2
+
+    def __init__(self, socket: Socket):
+        self.socket = socket
+        self.queue: queue.Queue = queue.Queue()
+        self.pieces = 0
+        self.running = True
+        self.spoken_at: list[float] = []
+        self.ended_at: list[float] = []
+        self.thread = threading.Thread(target=self._stream, daemon=True)
+        self.thread.start()
+
+    def say(self, pcm: bytes) -> None:
+        self.pieces += 1
+        self.queue.put(pcm)
+
+    def wait_until_said(self, timeout: float = 60) -> float:
+        """Blocks until everything queued was sent; returns when the last piece ended."""
+        deadline = time.monotonic() + timeout
+        while len(self.ended_at) < self.pieces:
+            assert time.monotonic() < deadline, "the microphone did not finish speaking"
+            time.sleep(0.02)
+        return self.ended_at[-1]
+
+    def _stream(self) -> None:
+        silence = b"\x00" * self.FRAME
+        next_at = time.monotonic()
+        while self.running:
+            try:
+                pcm = self.queue.get_nowait()
+            except queue.Empty:
+                pcm = None
+            frames = [silence] if pcm is None else _frames(pcm, self.FRAME)
+            for index, frame in enumerate(frames):
+                next_at += FRAME_SECONDS
+                time.sleep(max(0.0, next_at - time.monotonic()))
+                if pcm is not None and index == 0:
+                    self.spoken_at.append(time.monotonic())
+                try:
+                    self.socket.send(frame)
+                except Exception:  # the socket closed: the test is over
+                    self.running = False
+                    return
+            if pcm is not None:
+                self.ended_at.append(time.monotonic())
+
+    def stop(self) -> None:
+        self.running = False
+        self.thread.join(timeout=5)
+
+
+def _frames(pcm: bytes, size: int) -> list[bytes]:
+    frames = [pcm[i : i + size] for i in range(0, len(pcm), size)]
+    if frames and len(frames[-1]) < size:
+        frames[-1] += b"\x00" * (size - len(frames[-1]))
+    return frames
 
 
 @pytest.fixture

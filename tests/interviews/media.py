@@ -91,3 +91,25 @@ def duration_seconds(path: Path) -> float:
 def codecs(path: Path) -> list[str]:
     """The codec of each stream in a media file, in order ("h264", "aac", "mp3", …)."""
     return probe(path, "stream=codec_name").split()
+
+
+def piper_pcm(text: str, *, pause_before: float = 0.0, length_scale: float | None = None) -> bytes:
+    """`text` spoken by Piper (the product's own voice), as 16 kHz mono PCM16 without the
+    voice's edge silence, after `pause_before` seconds of silence."""
+    import numpy as np
+
+    from heymilo.speech.audio import float_to_pcm, pcm_to_float
+    from heymilo.speech.base import SAMPLE_RATE
+    from heymilo.speech.piper_tts import PiperTextToSpeech
+    from heymilo.speech.resample import resample
+
+    chunk = PiperTextToSpeech(length_scale=length_scale).speak(text, language="en")
+    samples = resample(pcm_to_float(chunk.pcm), chunk.sample_rate, SAMPLE_RATE)
+    loud = np.flatnonzero(np.abs(samples) > 0.01)
+    samples = samples[max(0, loud[0] - 800) : loud[-1] + 800]
+    silence = np.zeros(int(pause_before * SAMPLE_RATE), dtype=np.float32)
+    return float_to_pcm(np.concatenate([silence, samples]))
+
+
+def silence_pcm(seconds: float) -> bytes:
+    return b"\x00\x00" * int(seconds * 16000)

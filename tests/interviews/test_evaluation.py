@@ -9,7 +9,7 @@ from candidates.services.ingest import candidate_ingest
 from interviews.models import WebInterviewResult
 from interviews.scores import interview_score, match_score
 from tests.factories import make_posting
-from tests.interviews import documents, media
+from tests.interviews import documents
 from tests.interviews.conftest import ready_interview
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -132,32 +132,68 @@ def test_a_rubric_change_and_rescore_keep_the_history(owner, asgi_server, tmp_pa
     assert all(r.provenance["engine"] == "local" for r in results)
 
 
-def test_a_spoken_answer_is_transcribed_and_stored(owner, asgi_server, open_socket, tmp_path):
-    interview = ready_interview(owner.workspace)
-    ws = open_socket(interview.public_id)
-    ws.interviewer_turn()
-    pcm = media.spoken_pcm("I listened to the customer and solved the problem.", tmp_path)
-    ws.send({"type": "audio_start", "id": "voice-1"})
-    ws.expect("audio_ready")
-    for start in range(0, len(pcm), 8192):
-        ws.send(pcm[start : start + 8192])
-    ws.send({"type": "audio_end", "id": "voice-1"})
-    transcript = ws.expect("transcript", timeout=30)
-    assert transcript["text"]
-    ack = ws.expect("ack", id="voice-1")
-    turn = interview.turns.get(seq=ack["turn"]["seq"])
-    assert turn.answered_by_voice and turn.text == transcript["text"]
+def timed_words(text: str, *, pace: float, pause_every: int = 0, pause: float = 0.0):
+    """Word timings as the recogniser gives them: `pace` words a second, and a silence of
+    `pause` seconds after every `pause_every` words."""
+    words, at = [], 0.0
+    for index, word in enumerate(text.split(), start=1):
+        words.append({"text": word, "start": at, "end": at + 0.8 / pace, "probability": 0.9})
+        at += 1 / pace + (pause if pause_every and index % pause_every == 0 else 0.0)
+    return words
 
 
-def test_silence_gets_a_clear_error_not_an_answer(owner, open_socket):
-    interview = ready_interview(owner.workspace)
-    ws = open_socket(interview.public_id)
-    ws.interviewer_turn()
-    ws.send({"type": "audio_start", "id": "quiet"})
-    ws.send(b"\x00\x00" * 16000)
-    ws.send({"type": "audio_end", "id": "quiet"})
-    assert ws.expect("error", timeout=30)["code"] == "no_speech"
-    assert not interview.turns.filter(speaker="candidate").exists()
+def spoken_interview(owner, *, pace: float, pause: float = 0.0):
+    from interviews import services
+    from interviews.playthrough import interviewer_speaks
+
+    interview = services.interview_start(interview=ready_interview(owner.workspace))
+    interviewer_speaks(interview)
+    while interview.status == "in_progress":
+        words = timed_words(STRONG_ANSWER, pace=pace, pause_every=8, pause=pause)
+        services.answer_submit(
+            interview=interview,
+            text=STRONG_ANSWER,
+            client_message_id=f"voice-{interview.turns.count()}",
+            by_voice=True,
+            words=words,
+            speaking_for=words[-1]["end"],
+        )
+        interviewer_speaks(interview)
+        interview.refresh_from_db()
+    from interviews.evaluation import interview_evaluate
+
+    return interview_evaluate(interview=interview)
+
+
+STRONG_ANSWER = (
+    "At my last job a customer was furious because her order was two weeks late. I listened, "
+    "apologised, offered a discount and expedited shipping, then followed up the next day."
+)
+
+
+def test_the_speech_score_measures_pace_and_pauses_from_the_spoken_words(owner):
+    steady = spoken_interview(owner, pace=2.3)  # 138 words a minute, no long pause
+    components = steady.speech_components
+    assert components["timed_answers"] >= 5
+    assert 130 <= components["wpm"] <= 145, components  # not the gaps between turns
+    assert components["pauses"] == 1.0 and components["long_pauses_per_minute"] == 0
+    halting = spoken_interview(owner, pace=2.3, pause=1.5)  # a 1.5 s silence every 8 words
+    assert halting.speech_components["long_pauses_per_minute"] > 4
+    assert halting.speech_components["pauses"] < components["pauses"]
+    assert halting.speech_score < steady.speech_score
+
+
+def test_the_report_data_carries_the_words_on_the_interviews_clock(owner):
+    result = spoken_interview(owner, pace=2.5)
+    interview = result.interview
+    data = owner.get(f"/api/v4/interviews/{interview.public_id}/data").json()["data"]
+    answer = next(e for e in data["web_interview"]["transcript"] if e["speaker"] == "candidate")
+    turn = interview.turns.filter(speaker="candidate").first()
+    assert [w["text"] for w in answer["words"]] == STRONG_ANSWER.split()
+    assert answer["words"][0]["start"] == round(turn.offset, 2)
+    assert answer["words"][1]["start"] == round(turn.offset + 0.4, 2)
+    greeting = data["web_interview"]["transcript"][0]
+    assert greeting["speaker"] == "interviewer" and greeting["words"] == []
 
 
 def test_an_evaluation_that_gives_up_is_visible_and_cleared_by_the_next_success(owner):

@@ -84,7 +84,7 @@ def test_a_retransmitted_message_creates_no_second_turn(owner, open_socket):
         ('{"type": "answer", "id": "x", "text": "   "}', "empty_answer"),
         (json.dumps({"type": "answer", "id": "x", "text": "a" * 70000}), "frame_too_large"),
         (json.dumps({"type": "answer", "id": "x", "text": "a" * 6000}), "answer_too_long"),
-        (b"\x00\x01", "no_audio_started"),
+        (b"\x00\x01", "voice_off"),
     ],
 )
 def test_bad_frames_get_an_error_and_the_session_survives(owner, open_socket, frame, code):
