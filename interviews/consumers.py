@@ -404,12 +404,19 @@ class InterviewConsumer(AsyncWebsocketConsumer):
     }
 
     async def broadcast(self, turn: Turn, progress: dict | None = None) -> None:
-        """Every connection of this interview (other tabs, other processes) sees the turn."""
-        await self.channel_layer.group_send(
-            self.group, {"type": "turn.persisted", "turn": turn_payload(turn), "progress": progress}
-        )
+        """Every connection of this interview (other tabs, other processes) sees the turn; this
+        one at once, not through Redis: a group left empty by a Redis restart cannot lose the
+        candidate their own interviewer's turn."""
+        event = {"type": "turn.persisted", "turn": turn_payload(turn), "progress": progress}
+        await self.turn_persisted(event)
+        try:
+            await self.channel_layer.group_send(self.group, {**event, "origin": self.channel_name})
+        except OUTAGES:  # the other tabs catch up with `sync` when they reconnect
+            log.warning("interview %s: turn %s not shown to other tabs", self.public_id, turn.seq)
 
     async def turn_persisted(self, event):
+        if event.get("origin") == self.channel_name:
+            return  # delivered when it was sent
         turn = event["turn"]
         message = {"type": "turn", "turn": turn, "progress": event["progress"]}
         interviewer = turn["speaker"] == Turn.Speaker.INTERVIEWER

@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from django.conf import settings
+from redis import Redis
 
 from candidates.models import Interview
 from candidates.services.ingest import candidate_ingest
@@ -60,6 +62,19 @@ def test_an_answer_is_persisted_before_it_is_acknowledged(owner, open_socket):
     ack = ws.expect("ack", id=message_id)
     stored = Turn.objects.get(interview=interview, seq=ack["turn"]["seq"])
     assert stored.text == STRONG and stored.question_public_id == "Q001"
+
+
+@pytest.mark.skipif(not settings.REDIS_URL, reason="the channel layer is on Redis")
+def test_an_emptied_redis_does_not_keep_the_reply_from_the_candidate(owner, open_socket):
+    """A Redis restarted without persistence forgets every group: this socket is in none until
+    it rejoins, and its own interviewer's turn must reach it all the same."""
+    interview = ready_interview(owner.workspace)
+    ws = open_socket(interview.public_id)
+    ws.interviewer_turn()
+    Redis.from_url(settings.REDIS_URL).flushdb()
+    ws.expect("ack", id=ws.answer(STRONG))
+    reply = ws.interviewer_turn()["turn"]
+    assert reply["speaker"] == "interviewer" and reply["seq"] == 3
 
 
 def test_a_retransmitted_message_creates_no_second_turn(owner, open_socket):
