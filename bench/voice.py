@@ -383,7 +383,7 @@ async def run_round(port: int, ids: list[str], speech: Speech, answers: int) -> 
     return results
 
 
-def report(concurrency: int, results: Results, load_before, load_after) -> None:
+def report(concurrency: int, answers: int, results: Results, load_before, load_after) -> None:
     from voice_stt import wer
 
     print(f"\n{concurrency} concurrent voice interview(s)  (load average before "
@@ -401,7 +401,8 @@ def report(concurrency: int, results: Results, load_before, load_after) -> None:
         if mine:
             print(f"    {name:<24} {wer(mine):5.1f} %  ({len(mine)} answers)")
     print(f"  ended at a pause, continued {results.continued}")
-    print(f"  interviews finished        {results.finished}/{concurrency}")
+    over = f"{results.finished}/{concurrency}"
+    print(f"  interviews over (closing)  {over}  (at most {answers} answers each)")
     if results.errors:
         print(f"  errors ({len(results.errors)}): {sorted(set(results.errors))[:5]}")
 
@@ -430,7 +431,7 @@ def main() -> None:
                 ids = make_interviews(concurrency, f"n{concurrency}-")
                 before = os.getloadavg()
                 results = asyncio.run(run_round(port, ids, speech, args.answers))
-                report(concurrency, results, before, os.getloadavg())
+                report(concurrency, args.answers, results, before, os.getloadavg())
         finally:
             server.terminate()
             server.wait(timeout=30)

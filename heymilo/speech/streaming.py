@@ -228,7 +228,18 @@ class IncrementalRecognizer:
         kept = self.length - cut
         self.buffer[:kept] = self.buffer[cut : self.length]
         self.length, self.tail_start = kept, self.tail_start + cut
-        self.latest, self.requested = None, 0
+        # The rest of this decode stays the tail's: what it heard is still heard. (Dropping it
+        # left a settle decode that committed covering nothing, and the turn never ended.)
+        rest = tuple(_shifted(w, -cut / SAMPLE_RATE) for w in words[len(settled) :])
+        tail = Transcript(
+            " ".join(w.text for w in rest),
+            rest,
+            self.latest.transcript.provider,
+            self.latest.transcript.language,
+            (self.latest.covered - cut) / SAMPLE_RATE,
+        )
+        self.latest = _Decode(tail, self.latest.covered - cut, self.tail_start, time.monotonic())
+        self.requested = max(0, self.requested - cut)
 
     def covered(self) -> int:
         """Utterance samples the newest decode heard."""

@@ -42,6 +42,36 @@ def test_a_long_answer_commits_old_words_and_keeps_them(whisper, say):
     assert starts == sorted(starts) and final.words[-1].end > len(audio) / 16_000 - 1.5
 
 
+def test_an_answer_longer_than_the_tail_still_ends_at_the_pause(whisper, say):
+    """The decode at the pause is the one that commits (no caption decode ran before it): what
+    it heard stays heard, and the turn ends — it once waited for a decode that never came."""
+    answer = np.concatenate([np.concatenate([say(s), silence(0.35)]) for s in LONG_ANSWER])
+    audio = np.concatenate([silence(0.3), answer, silence(4.0)])
+    listener = Listener(
+        whisper,
+        recognizer_options={
+            "max_tail": 6.0,
+            "partial_every": 100.0,
+            "scheduler": InlineScheduler(),
+        },
+    )
+    listener.arm()
+
+    ends = []
+    for start in range(0, len(audio), 320):
+        ends += [
+            e
+            for e in listener.push(float_to_pcm(audio[start : start + 320]))
+            if isinstance(e, EndOfTurn)
+        ]
+        if ends:
+            break
+
+    assert ends, "the turn never ended"
+    assert word_error_rate(" ".join(LONG_ANSWER), ends[0].transcript.text) <= 0.15
+    assert ends[0].ended < 0.3 + speech_end(answer) + 0.5
+
+
 def test_captions_never_take_the_last_free_worker():
     scheduler = DecodeScheduler(workers=2)
     gate, ran = threading.Event(), []
