@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 PRE_ROLL = 0.3  # seconds kept before the detected onset: the VAD is ~1–3 windows late
 RING = SAMPLE_RATE  # one second of history while nobody speaks
 SETTLE_AFTER = 0.1  # seconds of silence before the "probably final" decode starts
+ASK_AGAIN = 2.0  # seconds after which a settle decode that never came is asked for again
 
 __all__ = ["Caption", "EndOfTurn", "Listener", "LongSilence", "SpeechStarted", "TurnSettings"]
 
@@ -89,6 +90,7 @@ class Listener:
         self.utterance: list[np.ndarray] = []
         self.started = 0.0
         self.settled_for: float | None = None  # the pause the settle decode was asked for
+        self.settle_asked = 0.0  # stream seconds when it was asked for
         self.caption = ""
 
     def arm(self) -> None:
@@ -138,6 +140,7 @@ class Listener:
         silence = self.detector.silence
         if silence >= SETTLE_AFTER and self.settled_for != self.detector.state.paused_at:
             self.settled_for = self.detector.state.paused_at
+            self.settle_asked = self.detector.now
             self.recognizer.settle()
         ended = self._turn_ended()
         if ended is not None:
@@ -160,7 +163,11 @@ class Listener:
         heard_all = self.recognizer.covered() >= int(settled * SAMPLE_RATE)
         if not heard_all and not self.recognizer.failures:
             # The settle decode is late (a busy machine): wait for it on a later frame rather
-            # than block this one, so the voice activity of this stream keeps flowing.
+            # than block this one, so the voice activity of this stream keeps flowing; if it
+            # seems lost, ask again — an answer must never wait for a decode nobody runs.
+            if self.detector.now - self.settle_asked >= ASK_AGAIN:
+                self.settle_asked = self.detector.now
+                self.recognizer.settle()
             return None
         return self.detector.turn_ended(self.recognizer.transcript().text)
 

@@ -193,9 +193,9 @@ class IncrementalRecognizer:
         with self.lock:
             self.requested = len(self.tail)
         stt = self.stt if priority == SETTLE else self.caption_stt
-        self.scheduler.submit(id(self), priority, functools.partial(self._decode, stt))
+        self.scheduler.submit(id(self), priority, functools.partial(self._decode, stt, priority))
 
-    def _decode(self, stt=None) -> None:
+    def _decode(self, stt=None, priority: int = SETTLE) -> None:
         with self.lock:
             audio, tail_start = self.tail.copy(), self.tail_start
         try:
@@ -211,6 +211,10 @@ class IncrementalRecognizer:
                 self.latest = _Decode(transcript, len(audio), tail_start, time.monotonic())
                 self._commit_if_long()
             self.lock.notify_all()
+        if stale and priority == SETTLE:
+            # A caption decode committed words while this one ran: its audio no longer lines
+            # up. The pause still needs a decode of everything, so it asks again.
+            self._request(SETTLE)
 
     def _commit_if_long(self) -> None:
         """Keep decodes short: words ending ≥ 2 s before the newest audio are final."""

@@ -72,6 +72,60 @@ def test_an_answer_longer_than_the_tail_still_ends_at_the_pause(whisper, say):
     assert ends[0].ended < 0.3 + speech_end(answer) + 0.5
 
 
+class QueuedScheduler:
+    """Jobs wait until the test runs them, in the order it chooses (two workers' races)."""
+
+    def __init__(self):
+        self.jobs = []
+
+    def submit(self, key, priority: int, job) -> None:
+        self.jobs.append((priority, job))
+
+    def take(self, priority: int):
+        job = next(j for p, j in self.jobs if p == priority)
+        self.jobs = [(p, j) for p, j in self.jobs if j is not job]
+        return job
+
+
+class HeldRecognizer:
+    """The real recogniser, holding one decode until released."""
+
+    def __init__(self, stt):
+        self.stt, self.held, self.release = stt, threading.Event(), threading.Event()
+
+    def recognize(self, pcm, **options):
+        if not self.held.is_set():
+            self.held.set()
+            self.release.wait(30)
+        return self.stt.recognize(pcm, **options)
+
+
+def test_a_pause_decode_outrun_by_a_committing_caption_asks_again(whisper, say):
+    answer = np.concatenate([np.concatenate([say(s), silence(0.35)]) for s in LONG_ANSWER])
+    settle_stt = HeldRecognizer(whisper)
+    scheduler = QueuedScheduler()
+    recognizer = IncrementalRecognizer(
+        settle_stt, caption_stt=whisper, max_tail=6.0, partial_every=100.0, scheduler=scheduler
+    )
+    recognizer.feed(answer[: len(answer) - 16_000], caption=False)
+    recognizer.settle()  # the speaker pauses…
+    settling = threading.Thread(target=scheduler.take(SETTLE))
+    settling.start()  # …the decode of everything starts on one worker
+    assert settle_stt.held.wait(10)
+    recognizer.feed(answer[len(answer) - 16_000 :])  # they go on
+    recognizer.partial_every = 1
+    recognizer.feed(silence(0.02))
+    scheduler.take(PARTIAL)()  # a caption decode on the other worker finishes first, committing
+    assert recognizer.tail_start > 0
+    settle_stt.release.set()
+    settling.join(30)
+
+    scheduler.take(SETTLE)()  # the stale one asked again
+    final = recognizer.transcript()
+    assert recognizer.covered() >= recognizer.samples - 320
+    assert word_error_rate(" ".join(LONG_ANSWER), final.text) <= 0.15, final.text
+
+
 def test_captions_never_take_the_last_free_worker():
     scheduler = DecodeScheduler(workers=2)
     gate, ran = threading.Event(), []
