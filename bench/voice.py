@@ -287,7 +287,10 @@ class Candidate:
 
     async def _heard(self, say: int) -> None:
         """Wait until the page would have played `say` to its end."""
+        deadline = time.monotonic() + 60
         while not self.says.get(say, {}).get("done"):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"say {say} never ended")
             await asyncio.sleep(0.05)
         await asyncio.sleep(max(0.0, self.says[say]["end"] - time.monotonic()))
 

@@ -490,6 +490,11 @@ class VoiceSession:
         if reply is None or not reply.holds_floor(time.monotonic()):
             if self.room.awaiting_answer:
                 self._arm()
+            elif self._resumes_last_answer(event):
+                # The answer was stored and the reply not yet begun: it goes on, and the reply
+                # about to begin is withdrawn (`reply_begins`).
+                self.continuing = self.last_answer
+                self._arm()
             await self._speech_start(event, stopped)
             return
         if reply.closing:
@@ -511,6 +516,10 @@ class VoiceSession:
         await self._speech_start(event, stopped)
         if reply.turn_seq is not None:
             await self.room.reply_revised(reply)
+
+    def _resumes_last_answer(self, event: SpeechStarted) -> bool:
+        answer = self.last_answer
+        return answer is not None and event.at - answer.ended <= MERGE_WINDOW
 
     async def _speech_start(self, event: SpeechStarted, stopped: int | None) -> None:
         after = round(time.monotonic() - self.wall(event.at), 3)
@@ -608,9 +617,12 @@ class VoiceSession:
         )
         latency, self.pending_latency = self.pending_latency, None
         reply = Reply(after_seq=after_seq, answers=answers, planned=planned)
+        self.reply = reply
+        if self.continuing is not None and self.continuing.seq == after_seq:
+            reply.outcome = WITHDRAWN  # they are still speaking: their answer is not over
+            return reply
         if self.speak:
             reply.say = self._utterance(latency if answers else None)
-        self.reply = reply
         if self.listener is not None and self.listener.armed:
             self.control(self.listener.disarm)
         return reply
