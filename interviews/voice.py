@@ -367,6 +367,7 @@ class VoiceSession:
         task = asyncio.create_task(self._guarded(coroutine))
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
+        task.add_done_callback(lambda _: coroutine.close())  # cancelled before it ever ran
         return task
 
     async def _guarded(self, coroutine) -> None:

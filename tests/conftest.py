@@ -7,6 +7,7 @@ import pytest
 import uvicorn
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from rest_framework.test import APIClient
 
 from heymilo.accounts.services import api_key_create, workspace_get_or_create
@@ -125,6 +126,29 @@ class AsgiServer:
     def stop(self) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+
+
+def wait_until_the_server_is_done_with_the_database(timeout: float = 10) -> None:
+    """The live server's connections finish what a closed socket left running (a reply being
+    planned, an answer being stored) before the test's data is flushed: a TRUNCATE racing a
+    row lock deadlocks. PostgreSQL only (SQLite has no other connections to wait for)."""
+    if connection.vendor != "postgresql":
+        return
+    deadline = time.monotonic() + timeout
+    quiet_since = None
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND state IS NOT NULL AND state <> 'idle'"
+            )
+            if cursor.fetchone()[0]:
+                quiet_since = None
+            elif quiet_since is None:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= 0.2:  # not just between two statements
+                return
+            time.sleep(0.01)
 
 
 @pytest.fixture(scope="session")

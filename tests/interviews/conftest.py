@@ -9,7 +9,7 @@ from django.utils import timezone
 from websockets.sync.client import connect
 
 from candidates.services.ingest import candidate_ingest
-from tests.conftest import AsgiServer
+from tests.conftest import AsgiServer, wait_until_the_server_is_done_with_the_database
 from tests.factories import make_posting
 
 
@@ -130,6 +130,7 @@ def open_socket(asgi_server):
     yield opener
     for socket_ in sockets:
         socket_.close()
+    wait_until_the_server_is_done_with_the_database()
 
 
 def ready_interview(workspace, guide="customer-service", email="priya@example.com", **overrides):
