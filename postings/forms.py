@@ -10,6 +10,19 @@ from postings.validation import INTERVIEW_TYPES
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
 
+def end_of_turn_silence_field() -> forms.FloatField:
+    """The web interview step's patience, in the posting builder and on the step's own form."""
+    return forms.FloatField(
+        label="Pause that ends a spoken answer (seconds)",
+        help_text="0.4–3.0; longer lets candidates think aloud. Adapted to what was said: "
+        "longer after “and…”, shorter after a finished sentence.",
+        required=False,
+        min_value=0.4,
+        max_value=3.0,
+        initial=0.7,
+    )
+
+
 class PostingForm(forms.Form):
     title = forms.CharField(label="Job title", max_length=200)
     description = forms.CharField(
@@ -63,15 +76,7 @@ class WorkflowForm(forms.Form):
     interview_type = forms.ChoiceField(
         label="Interview type", choices=[(t, t.title()) for t in INTERVIEW_TYPES]
     )
-    end_of_turn_silence = forms.FloatField(
-        label="Pause that ends a spoken answer (seconds)",
-        help_text="0.4–3.0; longer lets candidates think aloud. Adapted to what was said: "
-        "longer after “and…”, shorter after a finished sentence.",
-        required=False,
-        min_value=0.4,
-        max_value=3.0,
-        initial=0.7,
-    )
+    end_of_turn_silence = end_of_turn_silence_field()
 
     def workflow(self) -> list[dict]:
         data = self.cleaned_data
@@ -130,15 +135,7 @@ class InterviewStepForm(forms.Form):
     min_evaluation_score = forms.FloatField(
         label="Minimum match score (0–100)", required=False, min_value=0, max_value=100
     )
-    end_of_turn_silence = forms.FloatField(
-        label="Pause that ends a spoken answer (seconds)",
-        help_text="0.4–3.0; longer lets candidates think aloud. Adapted to what was said: "
-        "longer after “and…”, shorter after a finished sentence.",
-        required=False,
-        min_value=0.4,
-        max_value=3.0,
-        initial=0.7,
-    )
+    end_of_turn_silence = end_of_turn_silence_field()
 
     @classmethod
     def initial_from(cls, config: dict) -> dict:
