@@ -589,8 +589,12 @@ class VoiceSession:
         self.last_answer = Answer(turn.seq, end.started, end.ended)
 
     async def _not_heard(self, end: EndOfTurn, transcript) -> None:
-        self.continuing = None
-        self.control(self._arm)  # still their turn
+        continuing, self.continuing = self.continuing, None
+        if continuing is not None:
+            # A sound after the answer, not more of it: the reply it held back comes now.
+            self.room.advance_soon()
+        else:
+            self.control(self._arm)  # still their turn
         if transcript.provider == "none":  # the recogniser failed, not the candidate
             self.failures += 1
         if self.failures >= 2:
@@ -600,9 +604,10 @@ class VoiceSession:
                 _("Speech recognition is not working right now. Please type your answers.")
             )
             return
-        await self.room.fail(
-            "no_speech", _("We couldn't make out any words. Please say it again, or type.")
-        )
+        if continuing is None:
+            await self.room.fail(
+                "no_speech", _("We couldn't make out any words. Please say it again, or type.")
+            )
 
     # ---- out: the interviewer's voice ---------------------------------------------------------
 
