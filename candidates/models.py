@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from heymilo.accounts.models import Workspace
 from heymilo.ids import new_interview_id
+from heymilo.indexes import Index
 from postings.models import Posting, WorkflowStep
 
 
@@ -108,7 +109,7 @@ class Interview(models.Model):
         indexes = [
             models.Index(fields=["posting", "id"], name="interview_posting_id"),
             models.Index(fields=["posting", "status", "id"], name="interview_posting_status"),
-            models.Index(
+            Index(  # NULLS LAST on PostgreSQL; SQLite's descending order has it anyway
                 "posting",
                 Coalesce("score_override", "score").desc(nulls_last=True),
                 models.F("created_at").desc(),
