@@ -133,7 +133,7 @@ def fixed_lines(interview) -> list[str]:
 class InterviewConsumer(AsyncWebsocketConsumer):
     async def connect(self):
         self.public_id = self.scope["url_route"]["kwargs"]["interview_id"]
-        self.group = f"interview.{self.public_id}"
+        self.group: str | None = None  # the interview's tabs, once it is known
         self.advancing = asyncio.Lock()
         self.advancer: asyncio.Task | None = None
         self.active = False  # this connection holds the answer box (one tab at a time)
@@ -160,6 +160,7 @@ class InterviewConsumer(AsyncWebsocketConsumer):
             await self.fail(error.code, error.message, close=4403)
             return
         await self.voice.load(self.interview)
+        self.group = f"interview.{self.interview.public_id}"
         await self.channel_layer.group_add(self.group, self.channel_name)
         state = await state_message(self.interview)
         self.awaiting_answer = state["awaiting"] == "answer"
@@ -171,6 +172,8 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         self.voice.close()
         if self.advancer is not None:
             self.advancer.cancel()
+        if self.group is None:  # never joined: an unknown link, or refused
+            return
         with contextlib.suppress(*OUTAGES):  # Redis away: the group entry expires by itself
             await self.channel_layer.group_discard(self.group, self.channel_name)
 

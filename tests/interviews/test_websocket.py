@@ -382,9 +382,12 @@ def test_a_quiet_candidate_keeps_the_connection(owner, open_socket):
     ws.expect("pong")
 
 
-def test_a_malformed_interview_id_is_refused_cleanly(open_socket, db):
+def test_a_malformed_interview_id_is_refused_cleanly(open_socket, asgi_server, caplog):
     ws = open_socket("%00ABC")
     assert ws.expect("error")["code"] == "unknown_interview"
+    ws.close()
+    asgi_server.wait_until_idle()  # the server has handled the disconnect, without a traceback
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
 
 
 def test_a_candidates_question_is_answered_not_scored_and_listed_for_the_recruiter(
