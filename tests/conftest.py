@@ -127,28 +127,32 @@ class AsgiServer:
         self.server.should_exit = True
         self.thread.join(timeout=10)
 
-
-def wait_until_the_server_is_done_with_the_database(timeout: float = 10) -> None:
-    """The live server's connections finish what a closed socket left running (a reply being
-    planned, an answer being stored) before the test's data is flushed: a TRUNCATE racing a
-    row lock deadlocks. PostgreSQL only (SQLite has no other connections to wait for)."""
-    if connection.vendor != "postgresql":
-        return
-    deadline = time.monotonic() + timeout
-    quiet_since = None
-    with connection.cursor() as cursor:
-        while time.monotonic() < deadline:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                "AND pid <> pg_backend_pid() AND state IS NOT NULL AND state <> 'idle'"
-            )
-            if cursor.fetchone()[0]:
-                quiet_since = None
-            elif quiet_since is None:
-                quiet_since = time.monotonic()
-            elif time.monotonic() - quiet_since >= 0.2:  # not just between two statements
-                return
+    def wait_until_idle(self, timeout: float = 10) -> None:
+        """Let what closed sockets and pages left running (a reply being planned, an answer being
+        stored, a disconnect being recorded) finish before the test's data is flushed: a TRUNCATE
+        racing a row lock deadlocks. First the server's request tasks, then the database's other
+        connections (PostgreSQL; SQLite has none to wait for)."""
+        deadline = time.monotonic() + timeout
+        while self.server.server_state.tasks and time.monotonic() < deadline:
             time.sleep(0.01)
+        for t in self.server.server_state.tasks:
+            print("LINGER", t.get_coro(), t.get_stack())
+        if connection.vendor != "postgresql":
+            return
+        quiet_since = None
+        with connection.cursor() as cursor:
+            while time.monotonic() < deadline:
+                cursor.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND pid <> pg_backend_pid() AND state IS NOT NULL AND state <> 'idle'"
+                )
+                if cursor.fetchone()[0] or self.server.server_state.tasks:
+                    quiet_since = None
+                elif quiet_since is None:
+                    quiet_since = time.monotonic()
+                elif time.monotonic() - quiet_since >= 0.2:  # not just between two statements
+                    return
+                time.sleep(0.01)
 
 
 @pytest.fixture(scope="session")
@@ -157,3 +161,16 @@ def asgi_server():
     server = AsgiServer().start()
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def live_server_idle_before_flush(request):
+    """A test that used the live server waits for it to be idle before its data is flushed. As an
+    autouse fixture it is torn down after the test's own fixtures (pages, sockets) and, holding
+    transactional_db, before the flush."""
+    if "asgi_server" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    yield
+    request.getfixturevalue("asgi_server").wait_until_idle()
