@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from candidates.models import Interview
+from interviews.models import Turn
 
 pytestmark = pytest.mark.django_db
 
@@ -29,3 +30,19 @@ def test_the_demo_has_a_recruiter_login_and_a_real_spread_of_reports(capsys, set
     call_command("seed_demo")
     assert password in capsys.readouterr().out
     assert demo.count() == 9
+
+
+def test_each_demo_posting_speaks_for_its_own_company(capsys, settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    call_command("seed_demo")
+    greetings = Turn.objects.filter(
+        interview__workspace__name="Demo", speaker="interviewer", seq=1
+    ).select_related("interview__posting")
+    by_guide = {}
+    for greeting in greetings:
+        by_guide.setdefault(greeting.interview.posting.metadata["demo_guide"], []).append(
+            greeting.text
+        )
+    support, sales = by_guide["customer-service"], by_guide["sales"]
+    assert support and all("BrightDesk" in t and "CloudMetrics" not in t for t in support)
+    assert sales and all("CloudMetrics" in t and "BrightDesk" not in t for t in sales)

@@ -32,7 +32,11 @@ from postings.services import posting_create
 
 DEMO_DATA = Path(settings.BASE_DIR) / "heymilo" / "demo_data"
 DEMO_WORKSPACE = "Demo"
+# The two guides hire for two companies; each posting names its own (the posting's
+# `company_name` metadata comes before the workspace's brand), so the support role's interviewer
+# never says it is from CloudMetrics and then describes BrightDesk.
 DEMO_COMPANY = "CloudMetrics"
+GUIDE_COMPANIES = {"customer-service": "BrightDesk", "sales": "CloudMetrics"}
 DEMO_RECRUITER = "recruiter@example.com"
 # How each demo candidate took part, on the first start: (how they answer, their resume, how
 # many days ago they were invited). "invited"/"opened": they have not started yet.
@@ -170,7 +174,7 @@ class Command(BaseCommand):
         if existing:
             return existing, False
         body = json.loads((DEMO_DATA / f"{guide}-posting.json").read_text())
-        body["metadata"] = {"demo_guide": guide}
+        body["metadata"] = {"demo_guide": guide, "company_name": GUIDE_COMPANIES[guide]}
         serializer = PostingCreateIn(data=body)
         serializer.is_valid(raise_exception=True)
         fields = dict(serializer.validated_data)
