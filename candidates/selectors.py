@@ -167,9 +167,12 @@ def current_tags(interview: Interview) -> list[str]:
 
 def posting_tags(*, posting: Posting) -> list[str]:
     """Every tag of the posting's current results. Reading them all takes a scan of the
-    posting's results, so the answer is kept in the cache under the posting's last change."""
+    posting's results, so the answer is kept in the cache under the posting's last change and
+    its erasures (an erased interview may not have been the last one changed)."""
     last_change = posting.interviews.aggregate(last=Max("updated_at"))["last"]
-    key = f"posting-tags:{posting.pk}:{last_change.timestamp() if last_change else 0}"
+    erasures = cache.get(_erasures_key(posting.pk), 0)
+    stamp = last_change.timestamp() if last_change else 0
+    key = f"posting-tags:{posting.pk}:{erasures}:{stamp}"
     tags = cache.get(key)
     if tags is None:
         rows = posting.interviews.filter(results__is_current=True).values_list(
@@ -178,6 +181,18 @@ def posting_tags(*, posting: Posting) -> list[str]:
         tags = sorted({tag for tags in rows.distinct() for tag in (tags or [])})
         cache.set(key, tags, TAGS_CACHE_SECONDS)
     return tags
+
+
+def posting_tags_forget(*, posting_ids) -> None:
+    """Erasure: the tags cached for these postings may hold the erased interviews' tags."""
+    for posting_id in set(posting_ids):
+        key = _erasures_key(posting_id)
+        cache.add(key, 0, timeout=None)
+        cache.incr(key)
+
+
+def _erasures_key(posting_id: int) -> str:
+    return f"posting-tags-erasures:{posting_id}"
 
 
 def score_histogram(*, posting: Posting) -> list[dict]:

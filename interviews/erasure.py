@@ -17,6 +17,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from candidates.models import Candidate, Ingestion, Interview
+from candidates.selectors import posting_tags_forget
 from heymilo.accounts.models import AuditEntry, Workspace
 from heymilo.accounts.services import audit_record
 from heymilo.jobs import enqueue
@@ -80,16 +81,17 @@ def posting_erase(*, posting: Posting, actor: str) -> int:
 
 
 def _interviews_erase(interviews) -> int:
-    rows = list(interviews.values_list("pk", "public_id", "workspace_id"))
+    rows = list(interviews.values_list("pk", "public_id", "workspace_id", "posting_id"))
     if not rows:
         return 0
-    pks = [pk for pk, _, _ in rows]
-    public_ids = [public_id for _, public_id, _ in rows]
+    pks = [pk for pk, _, _, _ in rows]
+    public_ids = [public_id for _, public_id, _, _ in rows]
     files = _stored_files(pks, public_ids)
     # Deleting its events cancels every delivery still due: no further webhook about them.
     Event.objects.filter(workspace_id=rows[0][2], interview_id__in=public_ids).delete()
     AuditEntry.objects.filter(workspace_id=rows[0][2], target__in=public_ids).delete()
     Interview.objects.filter(pk__in=pks).delete()
+    transaction.on_commit(lambda: posting_tags_forget(posting_ids=[row[3] for row in rows]))
     files_delete_later(files)
     return len(pks)
 

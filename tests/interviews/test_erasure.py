@@ -218,3 +218,25 @@ def test_owners_set_retention_and_the_notice_others_only_read_them(owner):
     assert (owner.workspace.retention_days, owner.workspace.privacy_notice) == (60, "Ours.")
     posting = make_posting(owner.workspace)
     assert "Ours." in Client().get(f"/privacy/{posting.public_id}").content.decode()
+
+
+def test_an_erased_interviews_tags_leave_the_postings_tag_filter(
+    owner, django_capture_on_commit_callbacks
+):
+    from candidates.selectors import posting_tags
+    from interviews.erasure import interview_erase
+    from interviews.models import WebInterviewResult
+
+    posting = make_posting(owner.workspace)
+    erased, kept = (
+        candidate_ingest(posting=posting, row={"name": name, "email": f"{name}@x.com"}).interview
+        for name in ("ana", "bo")
+    )
+    WebInterviewResult.objects.create(interview=erased, tags=["only-ana"])
+    WebInterviewResult.objects.create(interview=kept, tags=["shared"])
+    Interview.objects.filter(pk=kept.pk).update(updated_at=timezone.now() + timedelta(minutes=1))
+    assert posting_tags(posting=posting) == ["only-ana", "shared"]  # now cached
+    with django_capture_on_commit_callbacks(execute=True):
+        interview_erase(interview=erased, actor="rita@acme.test")
+    # The posting's last change is still bo's, yet ana's tag is gone at once.
+    assert posting_tags(posting=posting) == ["shared"]
