@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import re
 import shutil
 import statistics
 import subprocess
@@ -44,6 +43,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")  # prove nothing is fetched: a hub 
 from heymilo.speech.audio import float_to_pcm, pcm_to_float, read_wav  # noqa: E402
 from heymilo.speech.base import SAMPLE_RATE  # noqa: E402
 from heymilo.speech.resample import resample  # noqa: E402
+from heymilo.speech.wer import corpus_word_error_rate as wer  # noqa: E402
 
 ANSWERS = ROOT / "bench" / "data" / "voice-answers.txt"
 PIPER_SPEEDS = {"fast": 0.8, "normal": 1.0, "slow": 1.25}  # Piper length scales
@@ -53,39 +53,6 @@ QUICK_ESPEAK = [("en-us", 175), ("en-gb+f2", 160)]
 
 
 # -- text ------------------------------------------------------------------------------------
-
-ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen")  # fmt: skip
-TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-
-
-def number_words(match: re.Match) -> str:
-    n = int(match.group())
-    if n < 20:
-        return ONES[n]
-    if n < 100:
-        return TENS[n // 10 - 2] + ("" if n % 10 == 0 else " " + ONES[n % 10])
-    return match.group()
-
-
-def words_of(text: str) -> list[str]:
-    text = re.sub(r"\b\d+\b", number_words, text.lower().replace("-", " "))
-    return re.findall(r"[a-z']+", text)
-
-
-def edit_distance(reference: list[str], hypothesis: list[str]) -> int:
-    row = list(range(len(hypothesis) + 1))
-    for i, word in enumerate(reference, 1):
-        previous, row[0] = row[0], i
-        for j, heard in enumerate(hypothesis, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (word != heard))
-    return row[-1]
-
-
-def wer(pairs: list[tuple[str, str]]) -> float:
-    errors = sum(edit_distance(words_of(r), words_of(h)) for r, h in pairs)
-    return 100.0 * errors / max(1, sum(len(words_of(r)) for r, _ in pairs))
 
 
 def answers() -> list[str]:

@@ -10,10 +10,10 @@ import pytest
 from websockets.exceptions import ConnectionClosed
 
 from candidates.models import Interview
+from heymilo.speech.wer import word_error_rate
 from interviews.models import Turn
 from tests.interviews.conftest import Microphone, ready_interview
 from tests.interviews.media import piper_pcm, silence_pcm
-from tests.speech.conftest import word_error_rate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -6,7 +6,6 @@ time, so nothing here is a recording of unknown licence.
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 
@@ -37,21 +36,6 @@ def trimmed(samples: np.ndarray) -> np.ndarray:
     """The words without the voice's own leading and trailing silence."""
     loud = np.flatnonzero(np.abs(samples) > 0.01)
     return samples[max(0, loud[0] - 800) : loud[-1] + 800]
-
-
-def words_of(text: str) -> list[str]:
-    text = text.lower().replace("-", " ")
-    return re.findall(r"[a-z0-9']+", text)
-
-
-def word_error_rate(reference: str, hypothesis: str) -> float:
-    ref, hyp = words_of(reference), words_of(hypothesis)
-    row = list(range(len(hyp) + 1))
-    for i, word in enumerate(ref, 1):
-        previous, row[0] = row[0], i
-        for j, heard in enumerate(hyp, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (word != heard))
-    return row[-1] / max(1, len(ref))
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,8 @@ from heymilo.speech.streaming import (
     IncrementalRecognizer,
     InlineScheduler,
 )
-from tests.speech.conftest import silence, speech_end, word_error_rate
+from heymilo.speech.wer import word_error_rate
+from tests.speech.conftest import silence, speech_end
 
 LONG_ANSWER = [
     "In my last role I looked after the support queue for a small software company.",

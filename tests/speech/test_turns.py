@@ -16,7 +16,8 @@ from heymilo.speech.turns import (
     required_silence,
     sentence_state,
 )
-from tests.speech.conftest import silence, speech_end, speech_onset, word_error_rate
+from heymilo.speech.wer import word_error_rate
+from tests.speech.conftest import silence, speech_end, speech_onset
 
 FRAME = 320  # 20 ms, what the page's worklet sends
 

@@ -18,7 +18,7 @@ from heymilo.speech.cache import SpeechCache
 from heymilo.speech.chain import VoiceChain
 from heymilo.speech.resample import resample
 from heymilo.speech.sentences import SentenceBuffer, split_sentences
-from tests.speech.conftest import word_error_rate
+from heymilo.speech.wer import word_error_rate
 
 REPLY = (
     "Thank you, that is a helpful example. "

@@ -12,8 +12,9 @@ import pytest
 
 from heymilo.speech.audio import float_to_pcm
 from heymilo.speech.base import SpeechUnavailable
+from heymilo.speech.wer import word_error_rate
 from heymilo.speech.whisper_stt import WhisperSpeechToText, model_dir
-from tests.speech.conftest import silence, word_error_rate
+from tests.speech.conftest import silence
 
 ANSWER = (
     "At my last job I handled about forty customer chats a day, "
