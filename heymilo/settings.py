@@ -455,6 +455,8 @@ EVALUATION_STUCK_AFTER_SECONDS = envint("EVALUATION_STUCK_AFTER_SECONDS", "120")
 # A recording still unassembled this long after the interview ended lost its job (a killed
 # worker); the sweep queues it again. Conversions of long interviews take minutes.
 RECORDINGS_STUCK_AFTER_SECONDS = envint("RECORDINGS_STUCK_AFTER_SECONDS", "3600")
+# A file an erasure condemned and still on storage this long after is queued for deletion again.
+FILES_DELETE_STUCK_AFTER_SECONDS = envint("FILES_DELETE_STUCK_AFTER_SECONDS", "900")
 
 SPEECH_TO_TEXT = envstr("SPEECH_TO_TEXT", "whisper")
 SPEECH_TO_TEXT_MODEL = envstr("SPEECH_TO_TEXT_MODEL", "whisper-1")

@@ -10,6 +10,7 @@ erased which id, when, with no personal data.
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
@@ -20,8 +21,8 @@ from candidates.models import Candidate, Ingestion, Interview
 from candidates.selectors import posting_tags_forget
 from heymilo.accounts.models import AuditEntry, Workspace
 from heymilo.accounts.services import audit_record
-from heymilo.jobs import enqueue
-from interviews.models import Recording, RecordingChunk, ResumeResult
+from heymilo.jobs import enqueue, send
+from interviews.models import FileToDelete, Recording, RecordingChunk, ResumeResult
 from postings.models import Posting
 from webhooks.models import Event
 
@@ -115,13 +116,28 @@ def speech_files(public_ids: list[str]) -> list[str]:
 
 
 def files_delete_later(names: list[str]) -> None:
-    for start in range(0, len(names), FILES_PER_JOB):
-        enqueue("interviews.files_delete", names[start : start + FILES_PER_JOB])
+    """Condemn these files in the caller's transaction; a job deletes them once it commits."""
+    rows = FileToDelete.objects.bulk_create([FileToDelete(name=name) for name in names])
+    pks = [row.pk for row in rows]
+    for start in range(0, len(pks), FILES_PER_JOB):
+        enqueue("interviews.files_delete", pks[start : start + FILES_PER_JOB])
 
 
-def files_delete(*, names: list[str]) -> None:
-    for name in names:
-        default_storage.delete(name)  # a file already gone is no error
+def files_delete(*, pks: list[int]) -> None:
+    for row in FileToDelete.objects.filter(pk__in=pks):
+        default_storage.delete(row.name)  # a file already gone is no error
+        row.delete()
+
+
+def files_requeue_condemned() -> int:
+    """The sweep: files still condemned FILES_DELETE_STUCK_AFTER_SECONDS after the erasure
+    lost their job (a broker outage, a worker killed, an upgrade, the storage away through
+    every retry) and are queued again."""
+    before = timezone.now() - timedelta(seconds=settings.FILES_DELETE_STUCK_AFTER_SECONDS)
+    pks = list(FileToDelete.objects.filter(created_at__lt=before).values_list("pk", flat=True))
+    for start in range(0, len(pks), FILES_PER_JOB):
+        send("interviews.files_delete", pks[start : start + FILES_PER_JOB])
+    return len(pks)
 
 
 def _ingestions_scrub(*, workspace: Workspace, email: str) -> None:

@@ -185,3 +185,12 @@ class Recording(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["interview", "kind"], name="one_recording_per_kind")
         ]
+
+
+class FileToDelete(models.Model):
+    """A stored file an erasure or the retention period condemned. The row is written in the
+    erasure's transaction and goes only once the file is gone, so a lost job message, a storage
+    outage or an upgrade never leaves a candidate's file behind: the sweep queues it again."""
+
+    name = models.CharField(max_length=300)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)

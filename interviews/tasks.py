@@ -71,12 +71,21 @@ def recordings_assemble(interview_pk: int) -> None:
 
 
 @job(name="interviews.files_delete", max_retries=8)
-def files_delete(names: list[str]) -> None:
-    erasure.files_delete(names=names)
+def files_delete(pks: list[int]) -> None:
+    # Messages queued before the release that added FileToDelete carry file names: condemn
+    # them the new way, so an upgrade in the middle of an erasure leaves nothing behind.
+    names = [item for item in pks if isinstance(item, str)]
+    if names:
+        erasure.files_delete_later(names)
+    erasure.files_delete(pks=[item for item in pks if not isinstance(item, str)])
 
 
 def apply_retention() -> int:
     return erasure.retention_apply()
+
+
+def requeue_condemned_files() -> int:
+    return erasure.files_requeue_condemned()
 
 
 # A finished interview whose recording is still unassembled RECORDINGS_STUCK_AFTER_SECONDS after

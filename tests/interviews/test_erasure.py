@@ -14,7 +14,7 @@ from candidates.serializers import rows_prepared
 from candidates.services.ingest import candidate_ingest, ingestion_create
 from heymilo.accounts.models import AuditEntry
 from heymilo.jobs import sweeps_run
-from interviews.models import Recording, RecordingChunk, ResumeResult, Turn
+from interviews.models import FileToDelete, Recording, RecordingChunk, ResumeResult, Turn
 from interviews.resume import resume_submit
 from interviews.services import interview_consent
 from tests.dashboard.conftest import STRONG, DashboardUser, finished_interview
@@ -77,6 +77,7 @@ def test_erasing_a_candidate_over_the_api_takes_everything_and_every_file(
     for model in (Interview, Turn, ResumeResult, Recording, RecordingChunk):
         assert not model.objects.filter(**_of(model, interview)).exists(), model
     assert not any(default_storage.exists(name) for name in files)
+    assert not FileToDelete.objects.exists()  # nothing left to do
     assert not Event.objects.filter(interview_id=interview.public_id).exists()
     assert not WebhookDelivery.objects.exists()  # nothing more goes out about them
     [line] = AuditEntry.objects.filter(workspace=owner.workspace)
@@ -87,6 +88,26 @@ def test_erasing_a_candidate_over_the_api_takes_everything_and_every_file(
     )
     assert "ana" not in str(line.data).lower()
     assert owner.get(f"/api/v4/interviews/{interview.public_id}/data").status_code == 404
+
+
+def test_files_whose_deletion_job_was_lost_are_deleted_by_the_sweep(
+    owner, everything, django_capture_on_commit_callbacks, settings
+):
+    interview = everything
+    files = stored_files(interview)
+    with django_capture_on_commit_callbacks(execute=False):  # the job's message never arrives
+        assert owner.delete(f"/api/v4/interviews/{interview.public_id}").status_code == 200
+    assert not Interview.objects.filter(pk=interview.pk).exists()
+    assert all(default_storage.exists(name) for name in files)  # the message was lost
+    assert sorted(FileToDelete.objects.values_list("name", flat=True)) == sorted(files)
+    sweeps_run()
+    assert all(default_storage.exists(name) for name in files)  # a job may still be on its way
+    FileToDelete.objects.update(
+        created_at=timezone.now() - timedelta(seconds=settings.FILES_DELETE_STUCK_AFTER_SECONDS + 1)
+    )
+    sweeps_run()
+    assert not any(default_storage.exists(name) for name in files)
+    assert not FileToDelete.objects.exists()
 
 
 def _of(model, interview) -> dict:
@@ -240,3 +261,15 @@ def test_an_erased_interviews_tags_leave_the_postings_tag_filter(
         interview_erase(interview=erased, actor="rita@acme.test")
     # The posting's last change is still bo's, yet ana's tag is gone at once.
     assert posting_tags(posting=posting) == ["shared"]
+
+
+def test_a_deletion_queued_by_the_previous_release_still_deletes_its_files(
+    db, django_capture_on_commit_callbacks
+):
+    from interviews.tasks import files_delete
+
+    name = default_storage.save("recordings/old-release.mp4", ContentFile(b"mp4"))
+    with django_capture_on_commit_callbacks(execute=True):
+        files_delete.delay([name])  # the message as the previous release wrote it: names
+    assert not default_storage.exists(name)
+    assert not FileToDelete.objects.exists()
