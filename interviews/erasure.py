@@ -92,7 +92,9 @@ def _interviews_erase(interviews) -> int:
     Event.objects.filter(workspace_id=rows[0][2], interview_id__in=public_ids).delete()
     AuditEntry.objects.filter(workspace_id=rows[0][2], target__in=public_ids).delete()
     Interview.objects.filter(pk__in=pks).delete()
-    transaction.on_commit(lambda: posting_tags_forget(posting_ids=[row[3] for row in rows]))
+    transaction.on_commit(
+        lambda: posting_tags_forget(posting_ids=[row[3] for row in rows]), robust=True
+    )
     files_delete_later(files)
     return len(pks)
 
