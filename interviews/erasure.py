@@ -126,9 +126,13 @@ def files_delete_later(names: list[str]) -> None:
 
 
 def files_delete(*, pks: list[int]) -> None:
-    for row in FileToDelete.objects.filter(pk__in=pks):
-        default_storage.delete(row.name)  # a file already gone is no error
-        row.delete()
+    deleted = []
+    try:
+        for pk, name in FileToDelete.objects.filter(pk__in=pks).values_list("pk", "name"):
+            default_storage.delete(name)  # a file already gone is no error
+            deleted.append(pk)
+    finally:  # storage failing midway: what is gone stays done, the rest is retried
+        FileToDelete.objects.filter(pk__in=deleted).delete()
 
 
 def files_requeue_condemned() -> int:

@@ -36,7 +36,7 @@ DEMO_WORKSPACE = "Demo"
 # `company_name` metadata comes before the workspace's brand), so the support role's interviewer
 # never says it is from CloudMetrics and then describes BrightDesk.
 DEMO_COMPANY = "CloudMetrics"
-GUIDE_COMPANIES = {"customer-service": "BrightDesk", "sales": "CloudMetrics"}
+GUIDE_COMPANIES = {"customer-service": "BrightDesk", "sales": DEMO_COMPANY}
 DEMO_RECRUITER = "recruiter@example.com"
 # How each demo candidate took part, on the first start: (how they answer, their resume, how
 # many days ago they were invited). "invited"/"opened": they have not started yet.
