@@ -36,8 +36,9 @@ def posting_for(request, posting_id: str):
     return posting_get(workspace=request.workspace, posting_id=posting_id, questions=False)
 
 
-def _leaderboard_form(request, posting) -> LeaderboardForm:
-    return LeaderboardForm(request.GET or None, tags=selectors.posting_tags(posting=posting))
+def _leaderboard_form(request, posting, version: str | None = None) -> LeaderboardForm:
+    tags = selectors.posting_tags(posting=posting, version=version)
+    return LeaderboardForm(request.GET or None, tags=tags)
 
 
 def _leaderboard_rows(request, posting):
@@ -48,8 +49,9 @@ def _leaderboard_rows(request, posting):
 @dashboard_view
 def leaderboard(request, posting_id: str):
     posting = posting_for(request, posting_id)
-    form = _leaderboard_form(request, posting)
-    summary = summary_context(posting)
+    version = selectors.posting_version(posting=posting)  # once: the tags and the summary
+    form = _leaderboard_form(request, posting, version)
+    summary = summary_context(posting, version)
     page = selectors.leaderboard_page(
         posting=posting,
         filters=form.filters(),
@@ -74,8 +76,8 @@ def leaderboard(request, posting_id: str):
     return render(request, "dashboard/candidates/leaderboard.html", context)
 
 
-def summary_context(posting) -> dict:
-    stats, histogram = selectors.posting_summary(posting=posting)
+def summary_context(posting, version: str | None = None) -> dict:
+    stats, histogram = selectors.posting_summary(posting=posting, version=version)
     return {"stats": stats, "histogram": histogram}
 
 

@@ -18,7 +18,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from candidates.models import Candidate, Ingestion, Interview
-from candidates.selectors import posting_tags_forget
+from candidates.selectors import posting_cache_forget
 from heymilo.accounts.models import AuditEntry, Workspace
 from heymilo.accounts.services import audit_record
 from heymilo.jobs import enqueue, send
@@ -93,7 +93,7 @@ def _interviews_erase(interviews) -> int:
     AuditEntry.objects.filter(workspace_id=rows[0][2], target__in=public_ids).delete()
     Interview.objects.filter(pk__in=pks).delete()
     transaction.on_commit(
-        lambda: posting_tags_forget(posting_ids=[row[3] for row in rows]), robust=True
+        lambda: posting_cache_forget(posting_ids=[row[3] for row in rows]), robust=True
     )
     files_delete_later(files)
     return len(pks)

@@ -129,10 +129,16 @@ def test_a_page_after_a_cursor_costs_one_query_more(owner, posting, django_asser
     assert [row["name"] for row in page["data"]] == [f"C{n}" for n in range(10, 20)]
 
 
-def test_the_stats_take_one_query_over_the_interviews(owner, posting, django_assert_num_queries):
+def test_the_stats_read_the_interviews_once_per_change(owner, posting, django_assert_num_queries):
+    url = f"/api/v4/postings/{posting.public_id}/stats"
     ingest(owner, posting)
-    with django_assert_num_queries(4):  # the key, the posting with its steps, the stats
-        owner.get(f"/api/v4/postings/{posting.public_id}/stats")
+    # The key, the posting with its steps, the posting's last change, the stats.
+    with django_assert_num_queries(5):
+        assert owner.get(url).json()["data"]["total_candidates"] == 1
+    with django_assert_num_queries(4):  # the same figures, from the cache
+        assert owner.get(url).json()["data"]["total_candidates"] == 1
+    ingest(owner, posting, email="second@email.com")
+    assert owner.get(url).json()["data"]["total_candidates"] == 2
 
 
 def test_posting_stats_count_candidates(owner, posting):

@@ -241,10 +241,10 @@ def test_owners_set_retention_and_the_notice_others_only_read_them(owner):
     assert "Ours." in Client().get(f"/privacy/{posting.public_id}").content.decode()
 
 
-def test_an_erased_interviews_tags_leave_the_postings_tag_filter(
+def test_an_erased_interview_leaves_the_postings_tag_filter_and_figures(
     owner, django_capture_on_commit_callbacks
 ):
-    from candidates.selectors import posting_tags
+    from candidates.selectors import posting_stats, posting_tags
     from interviews.erasure import interview_erase
     from interviews.models import WebInterviewResult
 
@@ -257,10 +257,12 @@ def test_an_erased_interviews_tags_leave_the_postings_tag_filter(
     WebInterviewResult.objects.create(interview=kept, tags=["shared"])
     Interview.objects.filter(pk=kept.pk).update(updated_at=timezone.now() + timedelta(minutes=1))
     assert posting_tags(posting=posting) == ["only-ana", "shared"]  # now cached
+    assert posting_stats(posting=posting)["total_candidates"] == 2  # now cached
     with django_capture_on_commit_callbacks(execute=True):
         interview_erase(interview=erased, actor="rita@acme.test")
-    # The posting's last change is still bo's, yet ana's tag is gone at once.
+    # The posting's last change is still bo's, yet ana is gone at once.
     assert posting_tags(posting=posting) == ["shared"]
+    assert posting_stats(posting=posting)["total_candidates"] == 1
 
 
 def test_a_deletion_queued_by_the_previous_release_still_deletes_its_files(
