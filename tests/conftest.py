@@ -135,8 +135,6 @@ class AsgiServer:
         deadline = time.monotonic() + timeout
         while self.server.server_state.tasks and time.monotonic() < deadline:
             time.sleep(0.01)
-        for t in self.server.server_state.tasks:
-            print("LINGER", t.get_coro(), t.get_stack())
         if connection.vendor != "postgresql":
             return
         quiet_since = None
