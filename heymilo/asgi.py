@@ -28,7 +28,7 @@ application = ProtocolTypeRouter(
 
 # What a web process boots with (Django, DRF, Channels, the engines' code: ~140,000 objects)
 # lives as long as the process, yet each full garbage collection walked all of it: 60-170 ms
-# on this machine, every request in flight stalled meanwhile (bench/api.py: the 50-row list's
-# p95 with 8 clients fell from 262 ms to ~180 ms). Frozen, the collector sees only what
-# requests allocate.
+# on a 2-core machine, every request in flight stalled meanwhile (8 clients reading one node's
+# 50-row candidate list: p95 262 ms before, 172-178 ms frozen). Frozen, the collector sees
+# only what requests allocate.
 gc.freeze()
