@@ -64,6 +64,7 @@ TOPICS = (
     ("benefits", "vacation", "holiday", "pto", "insurance", "health", "leave", "pension"),
     ("training", "onboarding", "mentor", "mentoring", "ramp", "learn", "growth"),
     ("tools", "stack", "technology", "software", "language", "languages"),
+    ("customers", "clients", "businesses", "users", "accounts"),
 )
 TOPIC_OF = {canonical(w): group[0] for group in TOPICS for w in group}
 # Words too general to decide which sentence answers ("what does the role look like?").
@@ -171,15 +172,26 @@ def reply_to_question(
     language = posting.language
     if sources:
         new = [s for s in sources if not set(sentences_of(s)) & said]
-        told = " ".join(new) or phrase(language, "told_before")
-        reply = (
-            fresh(language, ("answer_lead", "answer_lead_2", "answer_lead_3"), said) + " " + told
-        )
+        leads = ("answer_lead", "answer_lead_2", "answer_lead_3")
+        lead = fresh(language, leads, said, optional=True)
+        reply = f"{lead} {' '.join(new)}".strip() if new else _told_before(language, sources, said)
     else:
         reply = dont_know(language, text, said)
     topic = explain_topic(question) if language_of(language) == "en" else ""
     back = fresh(language, ("back_1", "back_2", "back_3"), said, topic=topic)
-    return f"{reply} {back}", bool(sources), tuple(sources)
+    return f"{reply} {back}".strip(), bool(sources), tuple(sources)
+
+
+def _told_before(language: str, sources: list[str], said: set[str]) -> str:
+    """Asked again what was answered already: the same facts, as a person would say them."""
+    if language_of(language) == "en":
+        # One sentence ("…; we aim to…"), so none of it was said word for word before.
+        lower = lambda m: m.group(0).lower()  # noqa: E731
+        facts = [sources[0].rstrip(".!?")]
+        facts += [LEAD_WORD_RE.sub(lower, source.rstrip(".!?")) for source in sources[1:]]
+        line = f"As I mentioned a moment ago: {'; '.join(facts)}."
+        return "" if set(sentences_of(line)) & said else line
+    return fresh(language, ("told_before",), said, optional=True)
 
 
 def dont_know(language: str, text: str, said: set[str]) -> str:
@@ -187,16 +199,27 @@ def dont_know(language: str, text: str, said: set[str]) -> str:
     # The subject is named in the candidate's own (English) words; other languages get a plain line.
     subjects = noun_phrases(text, frozenset(content_terms(" ".join(GENERIC_WORDS))))
     if subjects and language_of(language) == "en":
-        line = phrase(language, "dont_know_about", subject=subjects[0])
+        subject = QUANTITY_RE.sub("", subjects[0])
+        if re.search(r"\bhow many\b", text, re.IGNORECASE):
+            subject = f"number of {subject}"
+        line = phrase(language, "dont_know_about", subject=subject)
         if not set(sentences_of(line)) & said:
             return line
     return fresh(language, ("dont_know", "dont_know_2", "dont_know_3", "dont_know_4"), said)
 
 
-def fresh(language: str, keys: tuple[str, ...], said: set[str], **values: str) -> str:
-    """The first of these phrases with no sentence already said (else the last)."""
+LEAD_WORD_RE = re.compile(r"^(?:We|The|This|These|It|Its|Our|You|Your|They|There)\b")
+QUANTITY_RE = re.compile(r"^(?:many|much|few|several|some|any)\s+", re.IGNORECASE)
+
+
+def fresh(
+    language: str, keys: tuple[str, ...], said: set[str], *, optional: bool = False, **values: str
+) -> str:
+    """The first of these phrases with no sentence already said; when all were said, nothing
+    if the line is `optional` (a lead-in), else the last."""
     options = [phrase(language, key, **values) for key in keys]
-    return next((o for o in options if not set(sentences_of(o)) & said), options[-1])
+    unsaid = (o for o in options if not set(sentences_of(o)) & said)
+    return next(unsaid, "" if optional else options[-1])
 
 
 # -- rephrasing and repeating -------------------------------------------------------------------

@@ -118,8 +118,11 @@ def _point_question(point: str, experience: bool, language: str) -> str:
 
 
 def _plain_point(point: str) -> str:
-    """At most four words of a rubric point, lower case, about "you": sayable, never a quote."""
-    tokens = point.replace("—", " ").split()
+    """At most four words of a rubric point, lower case, about "you": sayable, never a quote.
+    What a point adds in brackets or after a dash or colon ("quick redeployment (covering the
+    station…)") is left out: cut inside it, the line would not parse."""
+    head = re.split(r"\s*[(\[:;—]|\s+-\s+|,\s+(?:e\.g\.|i\.e\.|such as)\b", point, maxsplit=1)[0]
+    tokens = (head or point).split()
     keep = 5 if tokens and tokens[0].lower() in ("a", "an", "the") else 4
     tokens = [_YOURS.get(t.lower(), t.lower()) for t in tokens[:keep]]
     while tokens and tokens[-1].strip(" ,.;:") in STOPWORDS:

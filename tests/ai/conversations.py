@@ -112,34 +112,39 @@ def _scripts(case: Case, index: int) -> list[Conversation]:
     ]  # fmt: skip
 
 
-def _whole_interview(name: str, answer: str) -> Conversation:
+def _whole_interview(cases: list[Case], name: str, answer: str) -> Conversation:
     segments = tuple(
         Segment(case.question, (getattr(case, answer), case.strong), ("answer", "answer"))
-        for case in CASES
+        for case in cases
     )
     return Conversation(name, segments)
 
 
-def _curious_interview() -> Conversation:
+def _curious_interview(cases: list[Case]) -> Conversation:
     """A candidate who asks something before every answer, known and unknown in turn."""
     segments = []
-    for i, case in enumerate(CASES):
+    for i, case in enumerate(cases):
         if i % 2:
-            asked, expect, facts = UNANSWERABLE[i], "unknown", ()
+            asked, expect, facts = UNANSWERABLE[i // 2 % len(UNANSWERABLE)], "unknown", ()
         else:
-            asked, fact = ANSWERABLE[i]
+            asked, fact = ANSWERABLE[i // 2 % len(ANSWERABLE)]
             expect, facts = "question", (fact,)
         utterances = (asked, case.weak, case.paraphrase)
         segments.append(Segment(case.question, utterances, (expect, "answer", "answer"), facts))
     return Conversation("whole interview, a question before every answer", tuple(segments))
 
 
-CONVERSATIONS: list[Conversation] = [
-    *(conversation for i, case in enumerate(CASES) for conversation in _scripts(case, i)),
-    _whole_interview("whole interview, weak answers first", "weak"),
-    _whole_interview("whole interview, strong answers", "strong"),
-    _curious_interview(),
-]
+def conversations_of(cases: list[Case]) -> list[Conversation]:
+    """Four short scripts per case, then three whole interviews over all of them."""
+    return [
+        *(conversation for i, case in enumerate(cases) for conversation in _scripts(case, i)),
+        _whole_interview(cases, "whole interview, weak answers first", "weak"),
+        _whole_interview(cases, "whole interview, strong answers", "strong"),
+        _curious_interview(cases),
+    ]
+
+
+CONVERSATIONS: list[Conversation] = conversations_of(CASES)
 
 
 # -- playing and measuring ----------------------------------------------------------------------

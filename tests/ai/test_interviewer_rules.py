@@ -10,7 +10,8 @@ import pytest
 
 from heymilo.ai import LocalEngine
 from heymilo.ai.base import Criterion, PostingContext, Turn
-from heymilo.ai.lines import quotes_rubric
+from heymilo.ai.followups import _plain_point
+from heymilo.ai.lines import quotes_rubric, sentences_of
 from tests.ai.cases import CASES
 from tests.ai.conversations import POSTING
 
@@ -129,6 +130,36 @@ def test_a_question_the_posting_cannot_answer_gets_an_honest_dont_know():
     assert reply.kind == "question" and not reply.answered
     assert "recruiter will follow up" in reply.utterance
     assert reply.sources == ()
+
+
+def test_asked_how_many_customers_it_answers_with_the_businesses_it_serves():
+    reply = respond("Can I ask how many customers you have?")
+
+    assert reply.answered and "4,000 small businesses" in reply.utterance
+
+
+def test_a_question_asked_again_gets_the_same_facts_said_another_way():
+    first = respond("What are the next steps after this interview?")
+    history = [Turn("candidate", "What are the next steps?"), Turn("interviewer", first.utterance)]
+
+    again = respond("How long until I hear back from you?", history=history)
+
+    assert again.answered and "five working days" in again.utterance
+    assert again.utterance.startswith("As I mentioned a moment ago: ")
+    assert not set(sentences_of(again.utterance)) & set(sentences_of(first.utterance))
+
+
+def test_an_unknown_how_many_question_is_named_as_a_number():
+    reply = respond("How many vacation days do I get?")
+
+    assert not reply.answered and "the number of vacation days" in reply.utterance
+
+
+def test_a_follow_up_on_a_checklist_item_leaves_out_what_the_item_adds_in_brackets():
+    point = "quick redeployment (covering the station themselves, moving someone across)"
+
+    assert _plain_point(point) == "quick redeployment"
+    assert _plain_point("re-planning labour: moving cross-trained staff") == "re-planning labour"
 
 
 def test_half_a_match_is_not_an_answer():
