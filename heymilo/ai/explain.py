@@ -31,6 +31,9 @@ def summary(anchor: scoring.Anchor, f: scoring.Features, score: int, quote: str 
     if f.empty:
         return "Does not answer the question (1/5): no substantive answer was given."
     parts = [f"{VERDICTS[score]} ({score}/5)."]
+    if f.keyword_list:  # what it "covers" is the rubric read back: not worth reporting
+        parts.append("It lists the rubric's own words instead of answering in sentences.")
+        return " ".join(parts)
     if not anchor.descriptive:
         parts.append(f"States {round(100 * f.coverage)}% of the model answer's key terms.")
     if f.covered_points:

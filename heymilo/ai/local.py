@@ -37,7 +37,7 @@ from heymilo.ai.resume import screen
 from heymilo.ai.speech import speech_score
 from heymilo.ai.text import kebab, numbers
 
-LOCAL_VERSION = "local.v2"
+LOCAL_VERSION = "local.v3"
 LOCAL_MODEL = f"heymilo-local-2+{embedding.MODEL}"
 
 

@@ -115,7 +115,18 @@ def is_descriptive(score_of_5: str) -> bool:
         or bool(CANDIDATE_RE.search(text[:60]))
         or first in GERUNDS
         or first in DESCRIBING
+        or bool(UNSAID_SUBJECT_RE.match(text))
     )
+
+
+# "Treats the request as…", "Calmly verifies each…": a verb whose subject (the candidate) is left
+# out, then what it acts on. A model answer opens with its subject instead: "Routers forward the
+# packet", "Cookies are stored…" (a plural noun is followed by its verb, never by "the").
+UNSAID_SUBJECT_RE = re.compile(
+    r"^(?:[a-z]+ly\s+)?[a-z]{2,}[^s\W]s\s+(?:the|a|an|their|his|her|its|each|every|any|both|all"
+    r"|what|how|why|whether|it|them|one|two|three|several|specific|concrete|clear)\b",
+    re.IGNORECASE,
+)
 
 
 def criteria_content(criteria: str) -> str:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from heymilo.ai import LocalEngine, greeting, is_repeat_request, repeat_question, transition
 from heymilo.ai.base import Criterion, PostingContext, QuestionSpec, Turn, TurnDecision
+from heymilo.ai.rubric import is_descriptive
 from tests.ai.conftest import CSR_POSTING, STRONG_ANSWER, UNHAPPY_CUSTOMER, WEAK_ANSWER, dialogue
 
 engine = LocalEngine()
@@ -147,6 +148,21 @@ def test_a_vivid_off_topic_story_scores_low_and_says_why():
 
     assert result.score <= 2
     assert "off topic" in result.summary
+
+
+@pytest.mark.parametrize(
+    "score_of_5,descriptive",
+    [
+        ("Treats the request as a possible fraud and verifies it by phone.", True),
+        ("Calmly verifies each change before paying.", True),
+        ("Checks the logs first, then the recent deploys.", True),
+        ("Routers forward the packet to the next hop.", False),
+        ("Cookies are stored in the browser.", False),
+        ("Gas expands when it is heated.", False),
+    ],
+)
+def test_a_description_with_its_subject_left_out_is_read_as_one(score_of_5, descriptive):
+    assert is_descriptive(score_of_5) is descriptive
 
 
 def test_a_negated_mention_does_not_cover_a_rubric_point():

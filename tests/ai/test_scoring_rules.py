@@ -9,6 +9,7 @@ import pytest
 
 from heymilo.ai import LocalEngine
 from heymilo.ai.base import QuestionSpec, Turn
+from heymilo.ai.rubric import read_rubric
 from tests.ai.cases import CASES, OFF_TOPIC, ONE_WORD, stuffed
 
 engine = LocalEngine()
@@ -92,7 +93,26 @@ def test_stringing_the_rubric_words_together_scores_two_at_most(case):
     result = score(case.question, stuffed(case.question))
 
     assert result.score <= 2
-    assert "repeats the rubric" in result.summary
+    assert "lists the rubric's own words" in result.summary
+
+
+@pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
+def test_the_rubric_said_back_in_a_sentence_scores_two_at_most_under_a_description(case):
+    if not case.question.score_of_5 or not read_rubric(case.question).descriptive:
+        pytest.skip("a model answer or checklist: saying it in sentences is answering")
+    words = stuffed(case.question).removeprefix("I always show ").replace(",", "").rstrip(".")
+    result = score(case.question, f"In my work I always show {words}.")
+
+    assert result.score <= 2
+    assert "repeats the rubric's own words" in result.summary
+
+
+def test_a_checklist_read_back_as_a_list_scores_two_at_most_but_said_as_a_story_it_counts():
+    case = next(c for c in CASES if c.name == "warehouse-cutoff")
+    listed = score(case.question, stuffed(case.question))
+
+    assert listed.score <= 2
+    assert score(case.question, case.strong).raw_score > listed.raw_score
 
 
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
