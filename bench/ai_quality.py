@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import sys
 import time
@@ -51,7 +52,8 @@ from heymilo.ai import scoring  # noqa: E402
 from heymilo.ai.base import QuestionSpec, Turn  # noqa: E402
 from heymilo.ai.local import LocalEngine  # noqa: E402
 from tests.ai.cases import CASES, OFF_TOPIC, ONE_WORD, stuffed  # noqa: E402
-from tests.ai.conversations import CONVERSATIONS, play_all  # noqa: E402
+from tests.ai.cases_held_out import HELD_OUT_CASES  # noqa: E402
+from tests.ai.conversations import CONVERSATIONS, conversations_of, play_all  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "answer-scoring" / "saf-english-training.jsonl"
 UNSEEN_DATA = REPO / "bench" / "data" / "saf-english-unseen-questions.jsonl"
@@ -132,6 +134,8 @@ def load_sets(args: argparse.Namespace) -> list[tuple[str, bool, list[dict]]]:
         sets.append(("SAF unseen", False, list(read_rows(args.unseen))))
     if args.unt:
         sets.append(("UNT/Mohler", False, list(read_rows(args.unt))))
+    for path in args.extra:
+        sets.append((path.stem[:14], False, list(read_rows(path))))
     return sets
 
 
@@ -183,17 +187,52 @@ def strengths(engine, rows: list[dict], form: str) -> tuple[list[float], list[in
     return raw, scores
 
 
+def within_questions(values: list[float], human: list[float], rows: list[dict]) -> float:
+    """Mean of the Spearman ρ inside each question: how well answers to one question are put in
+    order, which is what a recruiter compares (pooled ρ also asks that scores mean the same
+    across questions)."""
+    by_question: dict[str, list[int]] = {}
+    for index, row in enumerate(rows):
+        by_question.setdefault(row["question_id"], []).append(index)
+    found = [
+        spearman([values[i] for i in indexes], [human[i] for i in indexes])
+        for indexes in by_question.values()
+        if len({human[i] for i in indexes}) > 1
+    ]
+    return sum(found) / len(found) if found else 0.0
+
+
+def difference_interval(ours: list[float], theirs: list[float], human: list[float]):
+    """95 % interval of pooled ρ(ours) − ρ(theirs), 500 bootstrap resamples of the answers."""
+    rng = random.Random(2026)
+    differences = []
+    for _ in range(500):
+        picked = [rng.randrange(len(human)) for _ in human]
+        graded = [human[i] for i in picked]
+        differences.append(
+            spearman([ours[i] for i in picked], graded)
+            - spearman([theirs[i] for i in picked], graded)
+        )
+    differences.sort()
+    return differences[12], differences[487]
+
+
 def agreement(engine, rows: list[dict]) -> dict:
     human = [r["human_score"] for r in rows]
+    naive = [naive_overlap(r["answer"], r["reference_answer"]) for r in rows]
     figures = {
         "n": len(rows),
         "questions": len({r["question_id"] for r in rows}),
-        "naive": spearman([naive_overlap(r["answer"], r["reference_answer"]) for r in rows], human),
+        "naive": spearman(naive, human),
+        "naive_within": within_questions(naive, human, rows),
     }
     for form in FORMS:
         raw, scores = strengths(engine, rows, form)
         figures[form] = spearman(raw, human)
         figures[f"{form}_int"] = spearman(scores, human)
+        figures[f"{form}_within"] = within_questions(raw, human, rows)
+        if form == "rubric":
+            figures["rubric_vs_naive"] = difference_interval(raw, naive, human)
     return figures
 
 
@@ -216,6 +255,15 @@ def print_agreement(label: str, results: list[tuple[str, bool, dict]]) -> None:
         print(
             f"{name:<14}{'yes' if tuned else 'NEVER':>9}{f['questions']:>10}{f['n']:>8}"
             f"{f['naive']:>8.3f}{cells}"
+        )
+    print("\nWithin each question (mean ρ over questions); rubric − naive pooled, 95 % interval")
+    print(f"{'set':<14}{'naive':>8}{'reference':>10}{'rubric':>8}{'checklist':>10}{'interval':>20}")
+    for name, _, f in results:
+        low, high = f["rubric_vs_naive"]
+        print(
+            f"{name:<14}{f['naive_within']:>8.3f}{f['reference_within']:>10.3f}"
+            f"{f['rubric_within']:>8.3f}{f['checklist_within']:>10.3f}"
+            f"{f'[{low:+.3f}, {high:+.3f}]':>20}"
         )
 
 
@@ -251,16 +299,16 @@ def speed(engine, rows: list[dict]) -> tuple[float, float]:
 # -- gaming -----------------------------------------------------------------------------------
 
 
-def gaming(engine) -> dict:
-    """Over the interview cases: how many stuffed, off-topic and one-word answers score ≤ 2, how
+def gaming(engine, cases: list) -> dict:
+    """Over interview cases: how many stuffed, off-topic and one-word answers score ≤ 2, how
     many paraphrases land within one point of the original, and strong vs weak."""
 
     def score(question: QuestionSpec, answer: str) -> int:
         return engine.evaluate_answer(question=question, dialogue=[Turn("candidate", answer)]).score
 
-    found = {"cases": len(CASES), "stuffed": 0, "off_topic": 0, "one_word": 0, "paraphrase": 0}
-    found["strong_over_weak"] = 0
-    for case in CASES:
+    found = {"cases": len(cases), "stuffed": 0, "off_topic": 0, "one_word": 0, "paraphrase": 0}
+    found["strong_over_weak"] = found["strong_high"] = 0
+    for case in cases:
         q = case.question
         found["stuffed"] += score(q, stuffed(q)) <= 2
         found["off_topic"] += score(q, OFF_TOPIC) <= 2
@@ -268,16 +316,17 @@ def gaming(engine) -> dict:
         strong = score(q, case.strong)
         found["paraphrase"] += abs(strong - score(q, case.paraphrase)) <= 1
         found["strong_over_weak"] += strong > score(q, case.weak)
+        found["strong_high"] += strong >= 4
     return found
 
 
-def print_gaming(found: dict, consistent: tuple[float, float, int] | None) -> None:
+def print_gaming(label: str, found: dict, consistent: tuple[float, float, int] | None) -> None:
     n = found["cases"]
     print(
-        f"gaming over {n} interview rubrics: rubric-stuffing ≤ 2: {found['stuffed']}/{n}; "
+        f"gaming, {label}: rubric-stuffing ≤ 2: {found['stuffed']}/{n}; "
         f"off-topic ≤ 2: {found['off_topic']}/{n}; one word ≤ 2: {found['one_word']}/{n}; "
         f"paraphrase within 1 point: {found['paraphrase']}/{n}; strong > weak: "
-        f"{found['strong_over_weak']}/{n}"
+        f"{found['strong_over_weak']}/{n}; strong answer ≥ 4: {found['strong_high']}/{n}"
     )
     if consistent:
         again, swapped, altered = consistent
@@ -287,11 +336,11 @@ def print_gaming(found: dict, consistent: tuple[float, float, int] | None) -> No
         )
 
 
-def print_conversations(engine) -> None:
-    t = play_all(engine)
+def print_conversations(engine, label: str, conversations: list) -> None:
+    t = play_all(engine, conversations)
     share = lambda part, whole: f"{part}/{whole} ({100 * part / max(1, whole):.0f}%)"  # noqa: E731
     print(
-        f"{len(CONVERSATIONS)} scripted conversations, {t.follow_ups} follow-ups: grounded in the "
+        f"{label}: {len(conversations)} conversations, {t.follow_ups} follow-ups: grounded in the "
         f"answer {share(t.grounded, t.follow_ups)}; asking for a missed rubric part "
         f"{share(t.asks_missing, t.follow_ups)}; either {share(t.on_point, t.follow_ups)}; "
         f"not ending in '?' {t.not_questions}"
@@ -351,6 +400,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--unseen", type=Path, default=UNSEEN_DATA)
     parser.add_argument("--unt", type=Path, help="UNT/Mohler converted to the SAF fields (JSONL)")
+    parser.add_argument(
+        "--extra", type=Path, action="append", default=[],
+        help="another never-tuned set, JSONL with the same fields (named after the file)",
+    )  # fmt: skip
     parser.add_argument("--tuning-only", action="store_true", help="never score held-out sets")
     parser.add_argument("--remote-sample", type=int, default=120, help="answers per set, remote")
     return parser.parse_args(argv)
@@ -371,8 +424,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"answers/s, cold: SAF tuning in rubric form {short:.0f}; interview answers "
               f"{interview:.0f}")  # fmt: skip
         consistent = consistency(engine, sets[0][2]) if local else None
-        print_gaming(gaming(engine), consistent)
-        print_conversations(engine)
+        tuned_rubrics = f"{len(CASES)} interview rubrics (tuned on)"
+        print_gaming(tuned_rubrics, gaming(engine, CASES), consistent)
+        print_gaming(
+            f"{len(HELD_OUT_CASES)} held-out rubrics (NEVER tuned)",
+            gaming(engine, HELD_OUT_CASES),
+            None,
+        )
+        print_conversations(engine, "scripted conversations (tuned on)", CONVERSATIONS)
+        print_conversations(
+            engine, "held-out conversations (NEVER tuned)", conversations_of(HELD_OUT_CASES)
+        )
     return 0
 
 

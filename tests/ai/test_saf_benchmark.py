@@ -44,6 +44,17 @@ def test_spearman_matches_a_hand_computed_example():
     assert bench.spearman([1, 2, 2, 3], [3, 2, 2, 1]) == pytest.approx(-1.0)
 
 
+def test_within_question_agreement_ignores_how_scores_compare_across_questions():
+    rows = [{"question_id": q} for q in ("a", "a", "a", "b", "b", "b")]
+    human = [1, 2, 3, 1, 2, 3]
+    shifted = [1, 2, 3, 11, 12, 13]  # each question in order; question b all above a
+
+    assert bench.within_questions(shifted, human, rows) == pytest.approx(1.0)
+    assert bench.spearman(shifted, human) < 0.8
+    low, high = bench.difference_interval(shifted, human, human)
+    assert low <= high <= 0  # never better than the human grades themselves
+
+
 def test_the_rubric_form_is_what_a_recruiter_writes_and_names_no_reference():
     row = {"question_id": "1.1", "question": "Why?", "reference_answer": "Because.\nAnd so."}
 
