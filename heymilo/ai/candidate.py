@@ -199,7 +199,7 @@ def dont_know(language: str, text: str, said: set[str]) -> str:
     # The subject is named in the candidate's own (English) words; other languages get a plain line.
     subjects = noun_phrases(text, frozenset(content_terms(" ".join(GENERIC_WORDS))))
     if subjects and language_of(language) == "en":
-        subject = QUANTITY_RE.sub("", subjects[0])
+        subject = QUANTITY_RE.sub("", subjects[0]) or subjects[0]
         if re.search(r"\bhow many\b", text, re.IGNORECASE):
             subject = f"number of {subject}"
         line = phrase(language, "dont_know_about", subject=subject)
