@@ -14,6 +14,7 @@ accepts shorter inputs, so `ShortContextWhisper` encodes a window of the audio p
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import os
 import threading
@@ -39,6 +40,9 @@ FRAME_MARGIN = 150
 NO_SPEECH = 0.6
 LOW_LOGPROB = -1.0
 REPETITIVE = 2.4  # gzip compression ratio of a segment's text above which it is a loop
+# A short loop escapes the ratio ("Yes, yes, yes, yes, yes, yes, yes, yes" for a lone "Yes."):
+# the same word this many times in a row is Whisper repeating itself, not a person.
+WORD_LOOP = 4
 AFTER_VOICE = 0.1  # seconds: a word starting later than this after the voice is invented
 LEAD_MARGIN = 4000  # samples (0.25 s) kept before the first voiced window
 TRAIL_MARGIN = 6400  # 0.4 s after the last: the VAD can miss a soft final consonant
@@ -143,7 +147,7 @@ class WhisperSpeechToText:
             return Transcript("", provider=self.name, audio_seconds=seconds)
         voiced = audio[span.first : span.last]
         segments = self._decode(voiced, prompt)
-        if any(s.compression_ratio > REPETITIVE for s in segments):
+        if any(s.compression_ratio > REPETITIVE for s in segments) or _word_loop(segments):
             # A loop ("…a third. After a few months…" again and again): decode once more with
             # the padded window, which tiny.en was trained on.
             _this_call.full_context = True
@@ -199,13 +203,15 @@ def _transcript(segments: list, seconds: float, provider: str, span: Span) -> Tr
     # Words "heard" after the last voiced window are Whisper filling silence ("Thank you so
     # much for watching"), which a short utterance in a long window invites.
     latest_start = (span.voiced_end - span.first) / SAMPLE_RATE + AFTER_VOICE
-    raw = [
-        w
-        for segment in segments
-        if not _invented(segment)
-        for w in segment.words or ()
-        if w.word.strip() and w.start < latest_start
-    ]
+    raw = _without_loops(
+        [
+            w
+            for segment in segments
+            if not _invented(segment)
+            for w in segment.words or ()
+            if w.word.strip() and w.start < latest_start
+        ]
+    )
     words = tuple(
         Word(
             w.word.strip(),
@@ -217,6 +223,25 @@ def _transcript(segments: list, seconds: float, provider: str, span: Span) -> Tr
     )
     text = "".join(w.word for w in raw).strip()  # Whisper's words carry their own spaces
     return Transcript(text, words, provider=provider, language="en", audio_seconds=seconds)
+
+
+def _bare(word) -> str:
+    return word.word.strip(" ,.!?…").lower()
+
+
+def _word_loop(segments: list) -> bool:
+    words = [w for segment in segments for w in segment.words or ()]
+    return any(len(list(run)) >= WORD_LOOP for _, run in itertools.groupby(words, key=_bare))
+
+
+def _without_loops(words: list) -> list:
+    """A run of WORD_LOOP or more of the same word becomes its first: what is left of a loop
+    the second decoding did not end ("yes" said once; "no, no" stays as said)."""
+    kept = []
+    for _, run in itertools.groupby(words, key=_bare):
+        run = list(run)
+        kept += run[:1] if len(run) >= WORD_LOOP else run
+    return kept
 
 
 def _invented(segment) -> bool:

@@ -13,7 +13,7 @@ import pytest
 from heymilo.speech.audio import float_to_pcm
 from heymilo.speech.base import SpeechUnavailable
 from heymilo.speech.wer import word_error_rate
-from heymilo.speech.whisper_stt import WhisperSpeechToText, model_dir
+from heymilo.speech.whisper_stt import Span, WhisperSpeechToText, _transcript, _word_loop, model_dir
 from tests.speech.conftest import silence
 
 ANSWER = (
@@ -109,3 +109,23 @@ def test_a_one_word_reply_is_not_padded_with_invented_words(whisper, say, reply)
     transcript = whisper.recognize(float_to_pcm(np.concatenate([say(reply), silence(0.1)])))
 
     assert word_error_rate(reply, transcript.text) == 0, transcript.text
+
+
+def decoded(*words: str):
+    """What faster-whisper hands back for these words, one every 0.2 s."""
+    from faster_whisper.transcribe import Segment, Word
+
+    timed = [Word(0.1 + 0.2 * i, 0.25 + 0.2 * i, f" {w}", 0.9) for i, w in enumerate(words)]
+    text = "".join(w.word for w in timed)
+    return [Segment(0, 0, 0.0, 2.0, text, [], -0.2, 1.5, 0.01, timed, 0.0)]
+
+
+def test_a_word_whisper_repeats_in_a_loop_is_kept_once_and_a_real_repeat_stays():
+    loop = decoded("Yes,", "yes,", "yes,", "yes,", "yes,", "yes,", "yes,", "yes")
+    said = decoded("No,", "no.", "I", "said", "no.")
+    span = Span(0, 32000, 32000)
+
+    # gzip cannot see a loop this short; the run of one word is what gives it away.
+    assert _word_loop(loop) and not _word_loop(said)
+    assert _transcript(loop, 2.0, "whisper", span).text == "Yes,"
+    assert _transcript(said, 2.0, "whisper", span).text == "No, no. I said no."
