@@ -16,7 +16,7 @@ from heymilo.ai.chunks import noun_phrases
 from heymilo.ai.explain import topic as explain_topic
 from heymilo.ai.lines import sentences_of
 from heymilo.ai.phrases import is_repeat_request, language_of, phrase
-from heymilo.ai.text import canonical, content_terms, sentences, words
+from heymilo.ai.text import canonical, content_terms, numbers, sentences, words
 
 REPHRASE_RE = re.compile(
     r"\b(rephrase|re-phrase|reword|put (it|that) (another way|differently)|in other words"
@@ -154,7 +154,10 @@ def answer_sources(posting: PostingContext, text: str) -> list[str]:
     # Half an answer is a wrong answer: "do you pay for conferences?" is not about the salary.
     if best == 0 or best < min(len(keys), 2):
         return []
-    return [s.strip() for hits, _, s in scored if hits == best][:2]
+    tied = [s.strip() for hits, _, s in scored if hits == best]
+    # "How many customers?" wants the sentence with the number, not a duty that names customers.
+    counted = [s for s in tied if numbers(s)] if QUANTITY_QUESTION_RE.search(text) else []
+    return (counted or tied)[:2]
 
 
 def _role_opening(posting: PostingContext, text: str) -> list[str]:
@@ -208,6 +211,10 @@ def dont_know(language: str, text: str, said: set[str]) -> str:
     return fresh(language, ("dont_know", "dont_know_2", "dont_know_3", "dont_know_4"), said)
 
 
+QUANTITY_QUESTION_RE = re.compile(
+    r"\bhow (?:many|much|long|big|large|soon|often)\b|\bwhat(?:'s| is) the (?:size|range)\b",
+    re.IGNORECASE,
+)
 LEAD_WORD_RE = re.compile(r"^(?:We|The|This|These|It|Its|Our|You|Your|They|There)\b")
 QUANTITY_RE = re.compile(r"^(?:many|much|few|several|some|any)\s+", re.IGNORECASE)
 

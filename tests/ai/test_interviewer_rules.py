@@ -138,6 +138,18 @@ def test_asked_how_many_customers_it_answers_with_the_businesses_it_serves():
     assert reply.answered and "4,000 small businesses" in reply.utterance
 
 
+def test_a_how_many_question_gets_the_sentence_with_the_number_not_a_duty_naming_the_word():
+    posting = replace(
+        POSTING,
+        company_overview="BrightDesk provides helpdesk software to over 5,000 businesses.",
+        description="Handle inbound tickets and deliver an exceptional customer experience.",
+    )
+
+    reply = respond("How many customers do you have?", posting=posting)
+
+    assert reply.sources == ("BrightDesk provides helpdesk software to over 5,000 businesses.",)
+
+
 def test_a_question_asked_again_gets_the_same_facts_said_another_way():
     first = respond("What are the next steps after this interview?")
     history = [Turn("candidate", "What are the next steps?"), Turn("interviewer", first.utterance)]
