@@ -1,7 +1,7 @@
 """One bench for the AI engines: agreement with human grades, gaming, speed, conversations.
 
     .venv/bin/python bench/ai_quality.py [--data PATH] [--unseen PATH] [--unt PATH]
-                                         [--tuning-only] [--remote-sample N]
+                                         [--extra PATH]... [--tuning-only] [--remote-sample N]
 
 The local engine is always measured; the OpenAI-compatible one too whenever ``AI_BASE_URL`` is set
 (``AI_API_KEY``, ``AI_MODEL`` as for the product), on a fixed sample of each set.
@@ -16,14 +16,18 @@ The local engine is always measured; the OpenAI-compatible one too whenever ``AI
 
 The templates are fixed and the same for every question; nothing is tuned per question. Sets:
 SAF tuning (the only one weights were chosen on), SAF held-out (question_ids sorted numerically,
-every 4th), SAF's own unseen-questions split, and UNT/Mohler when ``--unt`` names a JSONL file of
-the same fields (research licence: never committed). Prints Spearman ρ with the human scores
-(pooled, continuous ``raw_score``) beside naive token overlap.
+every 4th), SAF's own unseen-questions split, UNT/Mohler when ``--unt`` names a JSONL file of
+the same fields (research licence: never committed), and any other never-tuned set given with
+``--extra`` (the SemEval-2013 test sets, say). Prints Spearman ρ with the human scores (pooled,
+continuous ``raw_score``) beside naive token overlap, the mean ρ within each question, and a 95 %
+bootstrap interval of rubric − naive.
 
-**Gaming** (``tests/ai/cases.py``): rubric-stuffing, off-topic and one-word answers, paraphrases of
-strong answers, the same answer twice, name/gender swaps. **Conversations**
-(``tests/ai/conversations.py``): follow-ups grounded in the answer, rubric quotes, repeated
-sentences, candidate questions answered.
+**Gaming**: rubric-stuffing, off-topic and one-word answers, paraphrases of strong answers, strong
+vs weak, the same answer twice, name/gender swaps — on the tuning rubrics (``tests/ai/cases.py``)
+and on held-out ones written by an author who never saw the engine
+(``tests/ai/cases_held_out.py``). **Conversations** (``tests/ai/conversations.py``, on both sets
+of rubrics): follow-ups grounded in the answer, rubric quotes, repeated sentences, candidate
+questions answered.
 """
 
 from __future__ import annotations
