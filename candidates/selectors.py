@@ -32,6 +32,15 @@ def candidate_get(*, workspace: Workspace, candidate_id: str) -> Candidate:
     return get_object_or_404(workspace.candidates, public_id=candidate_id)
 
 
+def _summary_groups(posting: Posting):
+    return (
+        with_effective_score(posting.interviews)
+        .values("status", band=Least(Floor(F("rank_score") / 10.0), HISTOGRAM_BUCKETS - 1.0))
+        .annotate(count=Count("pk"), score_sum=Sum("score"), scored=Count("score"))
+        .order_by()
+    )
+
+
 def posting_stats(*, posting: Posting) -> dict:
     return posting_summary(posting=posting)[0]
 
@@ -42,15 +51,7 @@ def posting_summary(*, posting: Posting, version: str | None = None) -> tuple[di
     pass reads every interview of the posting (30 ms for 100,000), so its groups are cached
     under the posting's version (`posting_version`, which a caller may pass)."""
     key = f"posting-summary:{version or posting_version(posting=posting)}"
-    groups = cache.get(key)
-    if groups is None:
-        groups = list(
-            with_effective_score(posting.interviews)
-            .values("status", band=Least(Floor(F("rank_score") / 10.0), HISTOGRAM_BUCKETS - 1.0))
-            .annotate(count=Count("pk"), score_sum=Sum("score"), scored=Count("score"))
-            .order_by()
-        )
-        cache.set(key, groups, POSTING_FIGURES_SECONDS)
+    groups = cache.get_or_set(key, lambda: list(_summary_groups(posting)), POSTING_FIGURES_SECONDS)
     by_status = dict.fromkeys(Interview.Status.values, 0)
     bands = [0] * HISTOGRAM_BUCKETS
     score_sum = scored = 0
@@ -175,14 +176,14 @@ def posting_tags(*, posting: Posting, version: str | None = None) -> list[str]:
     """Every tag of the posting's current results. Reading them all takes a scan of the
     posting's results, so the answer is cached under the posting's version."""
     key = f"posting-tags:{version or posting_version(posting=posting)}"
-    tags = cache.get(key)
-    if tags is None:
-        rows = posting.interviews.filter(results__is_current=True).values_list(
-            "results__tags", flat=True
-        )
-        tags = sorted({tag for tags in rows.distinct() for tag in (tags or [])})
-        cache.set(key, tags, POSTING_FIGURES_SECONDS)
-    return tags
+    return cache.get_or_set(key, lambda: _tags(posting), POSTING_FIGURES_SECONDS)
+
+
+def _tags(posting: Posting) -> list[str]:
+    rows = posting.interviews.filter(results__is_current=True).values_list(
+        "results__tags", flat=True
+    )
+    return sorted({tag for tags in rows.distinct() for tag in (tags or [])})
 
 
 def posting_version(*, posting: Posting) -> str:
