@@ -457,21 +457,23 @@ REFERENCE_CUTS = (0.09, 0.13, 0.22, 0.29)
 RUBRIC_CUTS = (0.18, 0.32, 0.42, 0.56)
 
 
+def _cuts(anchor: Anchor) -> tuple[float, ...]:
+    return RUBRIC_CUTS if anchor.descriptive else REFERENCE_CUTS
+
+
 def strength(anchor: Anchor, f: Features) -> float:
     if f.empty:
         return 0.0
-    if not anchor.descriptive:
-        value = reference_strength(f)
-        return min(value, REFERENCE_CUTS[1] - 0.01) if f.keyword_list else value
-    value = rubric_strength(f, anchor.hypothetical)
-    return min(value, RUBRIC_CUTS[1] - 0.01) if f.keyword_list else value
+    descriptive = anchor.descriptive
+    value = rubric_strength(f, anchor.hypothetical) if descriptive else reference_strength(f)
+    # A keyword list stays below 3 whatever the rubric.
+    return min(value, _cuts(anchor)[1] - 0.01) if f.keyword_list else value
 
 
 def to_score(anchor: Anchor, value: float, f: Features) -> int:
     if f.empty:
         return 1
-    cuts = RUBRIC_CUTS if anchor.descriptive else REFERENCE_CUTS
-    return 1 + sum(1 for cut in cuts if value >= cut)
+    return 1 + sum(1 for cut in _cuts(anchor) if value >= cut)
 
 
 def evidence(anchor: Anchor, answer: str, limit: int = 3) -> list[str]:
