@@ -175,9 +175,11 @@ def reply_to_question(
     language = posting.language
     if sources:
         new = [s for s in sources if not set(sentences_of(s)) & said]
-        leads = ("answer_lead", "answer_lead_2", "answer_lead_3")
-        lead = fresh(language, leads, said, optional=True)
-        reply = f"{lead} {' '.join(new)}".strip() if new else _told_before(language, sources, said)
+        if new:
+            leads = ("answer_lead", "answer_lead_2", "answer_lead_3")
+            reply = f"{fresh(language, leads, said, optional=True)} {' '.join(new)}".strip()
+        else:
+            reply = _told_before(language, sources, said)
     else:
         reply = dont_know(language, text, said)
     topic = explain_topic(question) if language_of(language) == "en" else ""
