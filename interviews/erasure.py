@@ -120,9 +120,7 @@ def speech_files(public_ids: list[str]) -> list[str]:
 def files_delete_later(names: list[str]) -> None:
     """Condemn these files in the caller's transaction; a job deletes them once it commits."""
     rows = FileToDelete.objects.bulk_create([FileToDelete(name=name) for name in names])
-    pks = [row.pk for row in rows]
-    for start in range(0, len(pks), FILES_PER_JOB):
-        enqueue("interviews.files_delete", pks[start : start + FILES_PER_JOB])
+    _in_jobs([row.pk for row in rows], enqueue)
 
 
 def files_delete(*, pks: list[int]) -> None:
@@ -141,9 +139,15 @@ def files_requeue_condemned() -> int:
     every retry) and are queued again."""
     before = timezone.now() - timedelta(seconds=settings.FILES_DELETE_STUCK_AFTER_SECONDS)
     pks = list(FileToDelete.objects.filter(created_at__lt=before).values_list("pk", flat=True))
-    for start in range(0, len(pks), FILES_PER_JOB):
-        send("interviews.files_delete", pks[start : start + FILES_PER_JOB])
+    _in_jobs(pks, send)
     return len(pks)
+
+
+def _in_jobs(pks: list[int], dispatch) -> None:
+    """`interviews.files_delete` jobs of FILES_PER_JOB files, by `enqueue` (after the caller's
+    commit) or `send` (now)."""
+    for start in range(0, len(pks), FILES_PER_JOB):
+        dispatch("interviews.files_delete", pks[start : start + FILES_PER_JOB])
 
 
 def _ingestions_scrub(*, workspace: Workspace, email: str) -> None:
