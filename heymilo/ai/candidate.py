@@ -155,9 +155,19 @@ def answer_sources(posting: PostingContext, text: str) -> list[str]:
     if best == 0 or best < min(len(keys), 2):
         return []
     tied = [s.strip() for hits, _, s in scored if hits == best]
-    # "How many customers?" wants the sentence with the number, not a duty that names customers.
-    counted = [s for s in tied if numbers(s)] if QUANTITY_QUESTION_RE.search(text) else []
+    # "How many customers?" wants the sentence that counts them ("5,000 businesses"), not a duty
+    # that names customers, nor another count ("1+ years in a customer-facing role").
+    counted = [s for s in tied if _counts(s, keys)] if QUANTITY_QUESTION_RE.search(text) else []
     return (counted or tied)[:2]
+
+
+def _counts(sentence: str, keys: set[str]) -> bool:
+    """A number in the sentence with one of these keys among the three words after it."""
+    tokens = sentence.split()
+    return any(
+        numbers(token) and keys & _keys(" ".join(tokens[i + 1 : i + 4]))
+        for i, token in enumerate(tokens)
+    )
 
 
 def _role_opening(posting: PostingContext, text: str) -> list[str]:

@@ -142,7 +142,10 @@ def test_a_how_many_question_gets_the_sentence_with_the_number_not_a_duty_naming
     posting = replace(
         POSTING,
         company_overview="BrightDesk provides helpdesk software to over 5,000 businesses.",
-        description="Handle inbound tickets and deliver an exceptional customer experience.",
+        description=(
+            "Handle inbound tickets and deliver an exceptional customer experience. You have 1+ "
+            "years in a customer-facing role."
+        ),
     )
 
     reply = respond("How many customers do you have?", posting=posting)
